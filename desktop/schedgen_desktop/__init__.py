@@ -1,0 +1,1 @@
+"""schedgen desktop app (PySide6): views and models over the core."""

@@ -1,0 +1,1 @@
+"""schedgen sync server (Litestar on Granian)."""
