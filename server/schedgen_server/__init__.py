@@ -1,1 +1,1 @@
-"""schedgen sync server (Litestar on Granian)."""
+"""The schedgen server: upload a UP timetable PDF, poll its job, get its rows or an .ics."""

@@ -1,0 +1,1 @@
+"""Storage: Piccolo tables, engines and migrations (PostgreSQL in production, SQLite embedded)."""
