@@ -15,6 +15,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
+from schedgen_core.pdf import ParseLimits
+
 ENV_PREFIX = "SCHEDGEN_"
 
 
@@ -98,6 +100,14 @@ class Settings:
     def production(self) -> bool:
         """PostgreSQL and Redis configured: separate worker processes."""
         return self.database_url is not None and self.redis_url is not None
+
+    def parse_limits(self, time_limit_s: float | None = None) -> ParseLimits:
+        """The core's limits for one parse under these settings."""
+        return ParseLimits(
+            max_bytes=self.max_upload_bytes,
+            max_pages=self.max_pages,
+            max_seconds=self.parse_time_limit_s if time_limit_s is None else time_limit_s,
+        )
 
     @property
     def sqlite_path(self) -> Path:

@@ -28,7 +28,6 @@ from dramatiq.rate_limits import RateLimiter, WindowRateLimiter
 from dramatiq.rate_limits.backends import RedisBackend, StubBackend
 
 from schedgen_core.errors import ScheduleError
-from schedgen_core.pdf import ParseLimits
 from schedgen_server.db.tables import JobStatus
 from schedgen_server.domain.jobs import services as jobs
 from schedgen_server.parsing import parse_bounded
@@ -102,8 +101,8 @@ def process_job(job_id: str, settings: Settings = settings) -> str:
         _run(lambda: jobs.fail_job(job_id, "upload_expired", "the uploaded file has expired"))
         invalidate_sync(cache_client, job_id)
         return JobStatus.FAILED
-    limits = ParseLimits(max_bytes=settings.max_upload_bytes, max_pages=settings.max_pages)
     time_limit = min(settings.parse_time_limit_s, settings.job_time_limit_s - 5)
+    limits = settings.parse_limits(time_limit)
     try:
         with _rate_limited(deadline_s=settings.job_time_limit_s / 2):
             result = parse_bounded(

@@ -15,8 +15,7 @@ from litestar import Controller, Request, Response, post
 from litestar.datastructures import UploadFile
 from litestar.exceptions import ClientException
 
-from schedgen_core.errors import FileTooLargeError, OcrRequiredError
-from schedgen_core.pdf import ParseLimits
+from schedgen_core.errors import OcrRequiredError
 from schedgen_server import tasks
 from schedgen_server.domain.jobs import services as jobs
 from schedgen_server.domain.uploads.preflight import preflight
@@ -63,12 +62,7 @@ class UploadController(Controller):
             )
         data = await upload.read()
         filename = _safe_filename(upload.filename)
-        limits = ParseLimits(max_bytes=settings.max_upload_bytes, max_pages=settings.max_pages)
-        if len(data) > limits.max_bytes:
-            raise FileTooLargeError(
-                f"the file is {len(data) / 1_048_576:.1f} MB; "
-                f"the limit is {limits.max_bytes / 1_048_576:.0f} MB"
-            )
+        limits = settings.parse_limits()
 
         await anyio.to_thread.run_sync(lambda: preflight(data, limits))
         result: dict[str, Any] | None = None
