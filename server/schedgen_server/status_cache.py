@@ -1,9 +1,10 @@
 """The job-status cache in Redis (production mode only).
 
 Polling clients hit the cache, not the database: a finished job's status is kept for
-``status_cache_completed_s``, a pending one for ``status_cache_pending_s``; whoever changes a job
-deletes its key. A Redis fault never fails a request: the cache is skipped and the database
-answers.
+``status_cache_completed_s``, a pending one for ``status_cache_pending_s``. The worker that
+changes a job overwrites its entry with the new status; the server only fills a missing entry
+(``SET NX``), so a status it read just before the change can never replace the newer one. A Redis
+fault never fails a request: the cache is skipped and the database answers.
 """
 
 from __future__ import annotations
@@ -40,15 +41,12 @@ class StatusCache:
             return None
         return None if raw is None else json.loads(raw)
 
-    async def put(self, job_id: str, entry: dict[str, Any]) -> None:
-        finished = entry["status"] in ("completed", "failed")
-        ttl = (
-            self._settings.status_cache_completed_s
-            if finished
-            else self._settings.status_cache_pending_s
-        )
+    async def fill(self, job_id: str, entry: dict[str, Any]) -> None:
+        """Cache a status read from the database unless a newer one is already there."""
         try:
-            await self._client.set(cache_key(job_id), json.dumps(entry), ex=ttl)
+            await self._client.set(
+                cache_key(job_id), json.dumps(entry), ex=ttl_for(entry, self._settings), nx=True
+            )
         except redis.RedisError as exc:
             log.warning("status cache unavailable", error=str(exc))
 
@@ -59,11 +57,22 @@ class StatusCache:
             log.warning("status cache unavailable", error=str(exc))
 
 
-def invalidate_sync(client: redis.Redis | None, job_id: str) -> None:
-    """Drop a job's cached status from a worker (synchronous)."""
+def ttl_for(entry: dict[str, Any], settings: Settings) -> int:
+    if entry["status"] in ("completed", "failed"):
+        return settings.status_cache_completed_s
+    return settings.status_cache_pending_s
+
+
+def publish_sync(
+    client: redis.Redis | None, job_id: str, entry: dict[str, Any] | None, settings: Settings
+) -> None:
+    """From a worker: replace a job's cached status with its new one (or drop it)."""
     if client is None:
         return
     try:
-        client.delete(cache_key(job_id))
+        if entry is None:
+            client.delete(cache_key(job_id))
+        else:
+            client.set(cache_key(job_id), json.dumps(entry), ex=ttl_for(entry, settings))
     except redis.RedisError as exc:
         log.warning("status cache unavailable", error=str(exc))

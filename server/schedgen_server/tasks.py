@@ -32,7 +32,7 @@ from schedgen_server.db.tables import JobStatus
 from schedgen_server.domain.jobs import services as jobs
 from schedgen_server.parsing import parse_bounded
 from schedgen_server.settings import Settings, get_settings
-from schedgen_server.status_cache import invalidate_sync
+from schedgen_server.status_cache import publish_sync
 
 QUEUE_NAME = "schedgen-parse"
 log = structlog.get_logger(__name__)
@@ -89,17 +89,25 @@ def _run(coroutine_factory: Callable[[], Any]) -> Any:
     return asyncio.run(coroutine_factory())
 
 
+def _publish(job_id: str) -> None:
+    """Put the job's new status in the status cache."""
+    if cache_client is None:
+        return
+    view = _run(lambda: jobs.get_job_view(job_id))
+    publish_sync(cache_client, job_id, None if view is None else view.to_cache(), settings)
+
+
 def process_job(job_id: str, settings: Settings = settings) -> str:
     """Parse one job's upload and record the outcome; return the job's final status.
 
     Raises on a transient fault so that Dramatiq retries the message."""
     claimed = _run(lambda: jobs.claim_job(job_id))
-    invalidate_sync(cache_client, job_id)
+    _publish(job_id)
     if claimed is None:
         return "gone"
     if claimed.content is None:
         _run(lambda: jobs.fail_job(job_id, "upload_expired", "the uploaded file has expired"))
-        invalidate_sync(cache_client, job_id)
+        _publish(job_id)
         return JobStatus.FAILED
     time_limit = min(settings.parse_time_limit_s, settings.job_time_limit_s - 5)
     limits = settings.parse_limits(time_limit)
@@ -115,11 +123,11 @@ def process_job(job_id: str, settings: Settings = settings) -> str:
     except ScheduleError as exc:
         code, message = exc.code, str(exc)
         _run(lambda: jobs.fail_job(job_id, code, message))
-        invalidate_sync(cache_client, job_id)
+        _publish(job_id)
         log.info("job failed", job_id=job_id, code=code)
         return JobStatus.FAILED
     _run(lambda: jobs.complete_job(job_id, result))
-    invalidate_sync(cache_client, job_id)
+    _publish(job_id)
     log.info("job completed", job_id=job_id, rows=len(result.get("rows", [])))
     return JobStatus.COMPLETED
 
@@ -150,7 +158,7 @@ def parse_upload(job_id: str) -> None:
                     f"the job failed {retries + 1} times on a temporary fault; upload it again",
                 )
             )
-            invalidate_sync(cache_client, job_id)
+            _publish(job_id)
         except Exception:
             raise exc from None
 

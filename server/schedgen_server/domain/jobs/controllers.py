@@ -38,7 +38,7 @@ async def owned_job_view(request: Request[Any, Any, Any], job_id: str) -> jobs.J
     if view is None:
         view = await jobs.get_job_view(job_id)
         if view is not None and cache is not None:
-            await cache.put(job_id, view.to_cache())
+            await cache.fill(job_id, view.to_cache())
     if view is None or view.owner_hash != owner_hash:
         raise NotFoundException(NOT_FOUND)
     return view
