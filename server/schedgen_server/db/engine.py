@@ -48,7 +48,7 @@ def build_engine(settings: Settings) -> Engine[Any]:
 async def start_pool(engine: Engine[Any], settings: Settings) -> None:
     """Open the connection pool (PostgreSQL only; SQLite has none)."""
     if isinstance(engine, PostgresEngine):
-        await engine.start_connection_pool(min_size=1, max_size=settings.db_pool_size)
+        await engine.start_connection_pool(min_size=0, max_size=settings.db_pool_size)
 
 
 async def close_pool(engine: Engine[Any]) -> None:
