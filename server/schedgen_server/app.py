@@ -12,6 +12,7 @@ from schedgen_server.domain.health.controllers import HealthController
 from schedgen_server.domain.jobs.controllers import JobController
 from schedgen_server.domain.uploads.controllers import UploadController
 from schedgen_server.errors import exception_handlers
+from schedgen_server.local_cache import LocalCache
 from schedgen_server.plugins import Resources, lifespan
 from schedgen_server.settings import Settings, get_settings
 
@@ -22,7 +23,8 @@ MULTIPART_OVERHEAD_BYTES = 64 * 1024
 def create_app(settings: Settings | None = None) -> Litestar:
     settings = settings or get_settings()
     resources = Resources(settings=settings)
-    resources.inline_limiter.total_tokens = settings.inline_parse_concurrency
+    resources.inline_limiter.total_tokens = settings.parse_processes
+    resources.finished_statuses = LocalCache(settings.local_status_cache_s)
     return Litestar(
         route_handlers=[UploadController, JobController, HealthController],
         lifespan=[lifespan],

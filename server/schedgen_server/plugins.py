@@ -25,6 +25,8 @@ from piccolo.engine import engine_finder
 from schedgen_server.db.engine import close_pool, start_pool
 from schedgen_server.db.migrate import apply_migrations, ensure_migrated
 from schedgen_server.domain.jobs import services as jobs
+from schedgen_server.local_cache import LocalCache
+from schedgen_server.parsing import configure_pool
 from schedgen_server.settings import Settings
 from schedgen_server.status_cache import StatusCache
 
@@ -38,6 +40,7 @@ class Resources:
     redis_client: redis.asyncio.Redis | None = None
     inline_limiter: anyio.CapacityLimiter = field(default_factory=lambda: anyio.CapacityLimiter(4))
     embedded_worker: dramatiq.Worker | None = None
+    finished_statuses: LocalCache = field(default_factory=lambda: LocalCache(60))
 
 
 def resources(app: Litestar) -> Resources:
@@ -66,6 +69,8 @@ async def lifespan(app: Litestar) -> AsyncIterator[None]:
     else:
         await apply_migrations()
     await start_pool(engine, settings)
+    parse_pool = configure_pool(settings.parse_processes)
+    await anyio.to_thread.run_sync(parse_pool.warm_up)
     from schedgen_server import tasks
 
     if settings.redis_url:
@@ -92,3 +97,4 @@ async def lifespan(app: Litestar) -> AsyncIterator[None]:
         if res.redis_client is not None:
             await res.redis_client.aclose()
         await close_pool(engine)
+        await anyio.to_thread.run_sync(parse_pool.close)

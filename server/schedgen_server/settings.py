@@ -50,8 +50,8 @@ class Settings:
     """Where PDFs with a text layer are parsed: in the upload request or by a worker.
 
     Image-only PDFs (OCR) always go to a worker."""
-    inline_parse_concurrency: int = 4
-    """Most inline parses one server process runs at a time."""
+    parse_processes: int = 2
+    """Parse child processes per server or worker process (most parses it runs at a time)."""
 
     job_time_limit_s: float = 300.0
     """Longest one job may run in a worker (Dramatiq time limit)."""
@@ -88,6 +88,9 @@ class Settings:
     """How long a finished job's status stays in the Redis cache."""
     status_cache_pending_s: int = 60
     """How long a pending or processing job's status stays in the Redis cache."""
+    local_status_cache_s: int = 60
+    """How long a server process remembers a finished job's status itself (finished statuses
+    never change; a purged job may still read as finished this long)."""
 
     embedded_worker_threads: int = 2
     """Worker threads of the in-process worker (embedded default only)."""

@@ -30,7 +30,7 @@ from dramatiq.rate_limits.backends import RedisBackend, StubBackend
 from schedgen_core.errors import ScheduleError
 from schedgen_server.db.tables import JobStatus
 from schedgen_server.domain.jobs import services as jobs
-from schedgen_server.parsing import parse_bounded
+from schedgen_server.parsing import configure_pool, parse_bounded
 from schedgen_server.settings import Settings, get_settings
 from schedgen_server.status_cache import publish_sync
 
@@ -65,6 +65,7 @@ def build_rate_limiter(settings: Settings) -> RateLimiter:
 
 
 settings = get_settings()
+configure_pool(settings.parse_processes)
 broker = build_broker(settings)
 dramatiq.set_broker(broker)
 rate_limiter = build_rate_limiter(settings)

@@ -30,9 +30,10 @@ def owner_hash_of(request: Request[Any, Any, Any]) -> str:
 
 async def owned_job_view(request: Request[Any, Any, Any], job_id: str) -> jobs.JobView:
     owner_hash = owner_hash_of(request)
-    cache = resources(request.app).status_cache
-    view = None
-    if cache is not None:
+    res = resources(request.app)
+    cache = res.status_cache
+    view: jobs.JobView | None = res.finished_statuses.get(job_id)
+    if view is None and cache is not None:
         entry = await cache.get(job_id)
         view = None if entry is None else jobs.JobView.from_cache(entry)
     if view is None:
@@ -41,6 +42,8 @@ async def owned_job_view(request: Request[Any, Any, Any], job_id: str) -> jobs.J
             await cache.fill(job_id, view.to_cache())
     if view is None or view.owner_hash != owner_hash:
         raise NotFoundException(NOT_FOUND)
+    if view.status in JobStatus.FINISHED:
+        res.finished_statuses.put(job_id, view)
     return view
 
 
