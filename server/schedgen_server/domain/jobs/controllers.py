@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Controller, Request, Response, get
+from litestar import Controller, MediaType, Request, Response, get
 from litestar.exceptions import NotAuthorizedException, NotFoundException
+from litestar.openapi import ResponseSpec
 
 from schedgen_server.db.tables import JobStatus
 from schedgen_server.domain.jobs import services as jobs
@@ -51,10 +52,14 @@ class JobController(Controller):
     path = "/api/v1/jobs"
     tags = ["jobs"]  # noqa: RUF012
 
-    @get("/{job_id:str}", summary="A job's status")
-    async def status(self, request: Request[Any, Any, Any], job_id: str) -> JobStatusBody:
+    @get(
+        "/{job_id:str}",
+        summary="A job's status",
+        responses={200: ResponseSpec(JobStatusBody, description="The job's status")},
+    )
+    async def status(self, request: Request[Any, Any, Any], job_id: str) -> Response[bytes]:
         view = await owned_job_view(request, job_id)
-        return JobStatusBody(**view.public())
+        return Response(view.public_json, media_type=MediaType.JSON)
 
     @get(
         "/{job_id:str}/result",

@@ -9,7 +9,10 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cached_property
 from typing import Any
+
+import msgspec
 
 from schedgen_server.db.tables import Job, JobStatus, Upload
 from schedgen_server.settings import Settings
@@ -19,7 +22,7 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class JobView:
     """What the status endpoint needs to answer (also the cached form)."""
 
@@ -28,6 +31,11 @@ class JobView:
     status: str
     error_code: str
     error: str
+
+    @cached_property
+    def public_json(self) -> bytes:
+        """The status endpoint's body, encoded once."""
+        return msgspec.json.encode(self.public())
 
     def public(self) -> dict[str, Any]:
         return {
