@@ -130,7 +130,7 @@ def _open(data: bytes, limits: ParseLimits) -> pymupdf.Document:
         raise EncryptedPdfError("the PDF is password-protected; save an unprotected copy first")
     if document.page_count == 0:
         document.close()
-        raise CorruptPdfError("the PDF has no pages (it may be truncated)")
+        raise CorruptPdfError("the PDF is damaged or truncated: it has no pages")
     if document.page_count > limits.max_pages:
         count = document.page_count
         document.close()
