@@ -101,7 +101,9 @@ def lecture_blocks(draw: st.DrawFn) -> list[LectureRow]:
         activity = f"{letter}{index + 1 if letter == 'L' else draw(st.integers(1, 3))}"
         day = draw(st.sampled_from(DAY_NAMES[:6]))
         rows.append(
-            LectureRow(module, offered, group, lang, activity, day, start, end, draw(venues()), campus)
+            LectureRow(
+                module, offered, group, lang, activity, day, start, end, draw(venues()), campus
+            )
         )
     return rows
 

@@ -23,10 +23,10 @@ from pathlib import Path
 
 import pdfplumber
 import pymupdf
-from schedgen_core.pdf.writer import render_timetable_pdf
-from schedgen_core.samples import many_page_lectures
 
 from schedgen_core.pdf import parse_pdf
+from schedgen_core.pdf.writer import render_timetable_pdf
+from schedgen_core.samples import many_page_lectures
 
 FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "pdfs"
 

@@ -459,6 +459,8 @@ class _Paginator:
             lines, size, hidden = cell.text.lines, cell.text.size, cell.text.hidden
             for number, line in enumerate(lines):
                 baseline = first_baseline + (cell.first_line + number) * style.pitch
+                if hidden and number == len(lines) - 1:
+                    line += " "  # the real files print "E " and then the white letter
                 page.texts.append((x, baseline, REGULAR, size, line, False))
             if hidden and lines:
                 hidden_x = x + _text_width(f"{lines[-1]} ", REGULAR, size)
