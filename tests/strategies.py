@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import pymupdf
 from hypothesis import strategies as st
 
 from schedgen_core.model import ExamRow, Kind, LectureRow, SemesterTestRow, Timetable
+from schedgen_core.pdf.writer import STYLES
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 CAMPUSES = ("HATFIELD", "GROENKLOOF", "ONDERSTEPOORT", "MAMELODI", "PRINSHOF")
@@ -61,6 +63,16 @@ def venues(draw: st.DrawFn) -> str:
         )
     )
     return f"{building} {room}"
+
+
+def fits_on_one_line(text: str, kind: Kind, column: int) -> bool:
+    """Whether ``text`` fits column ``column`` of the ``kind`` layout without wrapping."""
+    style = STYLES[kind]
+    width = pymupdf.get_text_length(text, fontname="helv", fontsize=style.col_size(column))
+    return bool(width <= style.col_width(column))
+
+
+TEST_VENUE_COLUMN = 6
 
 
 @st.composite
@@ -128,7 +140,17 @@ def semester_test_rows(draw: st.DrawFn, max_venues: int = 8) -> SemesterTestRow:
         start=start,
         end=end,
         campus=draw(st.sampled_from(CAMPUSES)),
-        venues=tuple(draw(st.lists(venues(), min_size=1, max_size=max_venues))),
+        # A test's venues are one per line with no rule between them, so a venue that wrapped
+        # would read as two venues: the real files have none that long, nor do these.
+        venues=tuple(
+            draw(
+                st.lists(
+                    venues().filter(lambda v: fits_on_one_line(v, Kind.TEST, TEST_VENUE_COLUMN)),
+                    min_size=1,
+                    max_size=max_venues,
+                )
+            )
+        ),
     )
 
 
