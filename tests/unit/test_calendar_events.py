@@ -182,9 +182,15 @@ def test_default_exam_duration_is_three_hours():
 
 def test_clashes_are_reported_once_per_pair_and_can_be_allowed():
     rows = (
-        lecture(module="COS 212", activity="L1", group="G01", day="Monday", start="08:30", end="09:20"),
-        lecture(module="STK 220", activity="L1", group="G01", day="Monday", start="09:00", end="09:50"),
-        lecture(module="WTW 285", activity="L1", group="G01", day="Monday", start="09:50", end="10:40"),
+        lecture(
+            module="COS 212", activity="L1", group="G01", day="Monday", start="08:30", end="09:20"
+        ),
+        lecture(
+            module="STK 220", activity="L1", group="G01", day="Monday", start="09:00", end="09:50"
+        ),
+        lecture(
+            module="WTW 285", activity="L1", group="G01", day="Monday", start="09:50", end="10:40"
+        ),
     )
     result = build(*rows)
     (clash,) = result.clashes
