@@ -25,8 +25,21 @@ def uids(path: Path) -> set[str]:
 def test_ics_writes_lectures_tests_and_exams_into_one_calendar(tmp_path, capsys):
     out = tmp_path / "me.ics"
     code = main(
-        ["ics", LECTURES, TESTS, EXAMS, *S2, "--choose", "COS 214=P02", "--exam-hours", "2"]
-        + ["--exclude", "2025-08-04:2025-08-08=Field trip", "-o", str(out)]
+        [
+            "ics",
+            LECTURES,
+            TESTS,
+            EXAMS,
+            *S2,
+            "--choose",
+            "COS 214=P02",
+            "--exam-hours",
+            "2",
+            "--exclude",
+            "2025-08-04:2025-08-08=Field trip",
+            "-o",
+            str(out),
+        ]
     )
     assert code == 0
     err = capsys.readouterr().err

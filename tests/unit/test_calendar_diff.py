@@ -60,4 +60,5 @@ def test_a_test_on_another_date_has_moved():
     diff = diff_timetables(old, replace(old, rows=(moved_test, *old.rows[1:])))
     (moved,) = diff.moved
     assert moved.fields == ("day", "date")
-    assert not diff.added and not diff.removed
+    assert not diff.added
+    assert not diff.removed
