@@ -142,3 +142,53 @@ def test_diff_reports_people_text_and_json(capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["summary"]["moved"] == 2
     assert {m["after"]["day"] for m in data["moved"]} == {"Wednesday", "Friday"}
+
+
+PDFS = FIXTURE_EXPECTED.parent / "pdfs"
+
+
+def test_ics_from_the_fixture_pdfs_equals_the_ics_from_their_verified_rows(tmp_path, capsys):
+    from_pdf, from_json = tmp_path / "pdf.ics", tmp_path / "json.ics"
+    choose = ["--choose", "COS 214=P02", "--choose", "WTW 285=T01"]
+    names = ["UP_MOD_XLS", "UP_TST_PDF", "UP_EXAM_SS"]
+    pdfs = [str(PDFS / f"{n}.pdf") for n in names]
+    jsons = [str(FIXTURE_EXPECTED / f"{n}.json") for n in names]
+    assert main(["ics", *pdfs, *S2, *choose, "-o", str(from_pdf)]) == 0
+    assert (
+        main(["ics", *jsons, *S2, *choose, "--previous", str(from_pdf), "-o", str(from_json)]) == 0
+    )
+    assert from_pdf.read_bytes() == from_json.read_bytes()
+    occurrences = expand(from_pdf.read_bytes())
+    assert len(occurrences) == 44  # 46 less the two WTW 285 tutorial groups not chosen
+    assert occurrences["2025-s2-wtw285-t1-t01-wed-0730@schedgen"][0] == (
+        at("2025-07-23", "07:30"),
+        at("2025-07-23", "08:50"),
+    )
+
+
+def test_ics_on_both_semesters_needs_each_terms_dates(tmp_path, capsys):
+    lectures = str(PDFS / "UP_MOD_XLS-Both.pdf")
+    out = tmp_path / "year.ics"
+    assert main(["ics", lectures, *S2, "-o", str(out)]) == 2
+    assert "sessions in S1, S2" in capsys.readouterr().err
+    terms = ["--term", "S1=2025-02-03:2025-05-30", "--term", "S2=2025-07-21:2025-10-24"]
+    assert main(["ics", lectures, str(PDFS / "UP_EXAM_SS-Both.pdf"), *terms, "-o", str(out)]) == 0
+    occurrences = expand(out.read_bytes())
+    first = occurrences["2025-s1-cos212-l1-g01-mon-1630@schedgen"]
+    assert first[0][0] == at("2025-02-03", "16:30")
+    assert at("2025-04-21", "16:30") not in [s for s, _ in first]  # Family Day
+    assert at("2025-04-28", "16:30") not in [s for s, _ in first]  # Freedom Day observed
+    assert first[-1][0] == at("2025-05-26", "16:30")
+
+
+def test_diff_on_the_fixture_pdfs(capsys):
+    assert main(["diff", str(PDFS / "UP_MOD_XLS.pdf"), str(PDFS / "lecture-schedule.pdf")]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("UP_MOD_XLS.pdf -> lecture-schedule.pdf: 1 added, 24 removed, 2 moved")
+
+
+def test_a_pdf_that_is_not_a_timetable_is_a_one_line_error(capsys):
+    assert main(["ics", str(PDFS / "invalid-format.pdf")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: not a UP schedule")
+    assert err.count("\n") == 1
