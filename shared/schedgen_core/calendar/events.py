@@ -114,6 +114,35 @@ class Event:
             day += timedelta(days=7)
         return days
 
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-safe view for the HTTP API and the apps."""
+        return {
+            "uid": self.uid,
+            "module": self.module,
+            "category": self.category.value,
+            "activity": self.activity,
+            "activity_type": self.activity_type,
+            "group": self.group,
+            "term": self.term,
+            "title": self.title,
+            "venues": list(self.venues),
+            "campus": self.campus,
+            "start": f"{self.start:%H:%M}",
+            "end": f"{self.end:%H:%M}",
+            "first_date": self.first_date.isoformat(),
+            "last_date": self.last_date.isoformat(),
+            "weekly": self.weekly,
+            "weekday": self.weekday,
+            "exclusions": [
+                {"date": e.day.isoformat(), "reason": e.reason} for e in self.exclusions
+            ],
+            "choice": self.choice.value,
+            "alternatives": list(self.alternatives),
+            "end_estimated": self.end_estimated,
+            "colour": {"name": self.colour.name, "hex": self.colour.hex},
+            "description": self.description,
+        }
+
     def fingerprint(self) -> str:
         """A hash of everything a calendar shows; it changes exactly when the event does."""
         parts = [
@@ -205,6 +234,19 @@ class CalendarBuild:
     def warnings(self) -> tuple[str, ...]:
         """Everything to tell the student: notices, then each clash not accepted."""
         return self.notices + tuple(f"clash: {c.describe()}" for c in self.active_clashes)
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-safe view: events, clashes, warnings and the groups to choose from."""
+        return {
+            "year": self.year,
+            "events": [event.to_dict() for event in self.events],
+            "clashes": [clash.to_dict() for clash in self.clashes],
+            "warnings": list(self.warnings),
+            "group_options": {
+                module: {kind: list(groups) for kind, groups in types.items()}
+                for module, types in self.group_options.items()
+            },
+        }
 
 
 @cache
