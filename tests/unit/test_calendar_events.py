@@ -282,3 +282,13 @@ def test_an_unreadable_row_is_a_typed_error():
         build(lecture(day="Someday"))
     with pytest.raises(TimetableDataError):
         build(lecture(start="half past"))
+
+
+def test_options_helpers_choose_groups_and_accept_clashes():
+    options = CalendarOptions().with_group("COS 212", "p", "P02")
+    assert options.chosen_group("cos212", "P") == "P02"
+    options = options.with_group("COS212", "T", "T01").with_group("COS 212", "P", None)
+    assert options.to_dict()["groups"] == {"COS 212": {"T": "T01"}}
+    options = options.with_clash_allowed("a|b")
+    assert options.allowed_clashes == frozenset({"a|b"})
+    assert options.with_clash_allowed("a|b", allowed=False).allowed_clashes == frozenset()

@@ -10,14 +10,20 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from functools import cache
 
 import holidays
 
-from schedgen_core.calendar.colours import Colour, colour_named, module_colour, normalise_module
+from schedgen_core.calendar.colours import (
+    PALETTE,
+    Colour,
+    colour_named,
+    module_colour,
+    normalise_module,
+)
 from schedgen_core.calendar.errors import TermDatesMissingError, TimetableDataError
 from schedgen_core.calendar.options import CalendarOptions
 from schedgen_core.calendar.sessions import (
@@ -85,7 +91,7 @@ class Event:
     choice: Choice = Choice.FIXED
     alternatives: tuple[str, ...] = ()
     end_estimated: bool = False
-    colour: Colour = field(default_factory=lambda: module_colour(""))
+    colour: Colour = PALETTE[0]
     description: str = ""
 
     @property
