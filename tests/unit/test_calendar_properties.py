@@ -122,3 +122,28 @@ def test_merged_events_never_lose_a_venue(rows):
         assert row.venue in matching[0].venues
     for event in build.events:
         assert len(set(event.venues)) == len(event.venues)
+
+
+@settings(max_examples=40, deadline=None)
+@given(rows=st.lists(lecture_rows(), min_size=1, max_size=25), data=st.data())
+def test_diff_finds_exactly_the_sessions_taken_away(rows, data):
+    from schedgen_core.calendar import diff_timetables, sessions_from_timetables
+
+    old = Timetable("old.pdf", Kind.LECTURE, tuple(rows))
+    sessions = sessions_from_timetables([old])
+    gone = data.draw(st.sets(st.sampled_from(sessions)))
+    kept = tuple(
+        r
+        for r in rows
+        if not any(
+            (s.module, s.activity, s.group, s.day, f"{s.start:%H:%M}")
+            == (r.module, r.activity, r.group, r.day, r.start)
+            for s in gone
+        )
+    )
+    shuffled = tuple(data.draw(st.permutations(kept)))
+    diff = diff_timetables(old, Timetable("new.pdf", Kind.LECTURE, shuffled))
+    assert not diff.added
+    taken = set(diff.removed) | {c.before for c in diff.moved} | {c.before for c in diff.changed}
+    assert len(taken) == len(diff.removed) + len(diff.moved) + len(diff.changed)
+    assert diff_timetables(old, Timetable("same.pdf", Kind.LECTURE, tuple(reversed(rows)))).empty
