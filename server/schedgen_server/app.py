@@ -8,6 +8,7 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import ScalarRenderPlugin
 
 from schedgen_server import __doc__ as server_doc
+from schedgen_server.domain.calendars.controllers import CalendarController
 from schedgen_server.domain.health.controllers import HealthController
 from schedgen_server.domain.jobs.controllers import JobController
 from schedgen_server.domain.uploads.controllers import UploadController
@@ -26,7 +27,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
     resources.inline_limiter.total_tokens = settings.parse_processes
     resources.finished_statuses = LocalCache(settings.local_status_cache_s)
     return Litestar(
-        route_handlers=[UploadController, JobController, HealthController],
+        route_handlers=[UploadController, JobController, CalendarController, HealthController],
         lifespan=[lifespan],
         state=State({"resources": resources, "settings": settings}),
         exception_handlers=exception_handlers(),
