@@ -3,6 +3,8 @@
 Hangs are caught by pytest-timeout; a parse either succeeds or raises the typed error.
 """
 
+import os
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -14,7 +16,10 @@ from tests.conftest import fixture_pdfs
 
 SOURCES = {p.stem: p.read_bytes() for p in fixture_pdfs()}
 FUZZ = settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None
+    max_examples=int(os.environ.get("SCHEDGEN_FUZZ_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    database=None,
 )
 
 

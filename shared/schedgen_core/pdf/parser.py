@@ -24,7 +24,6 @@ from schedgen_core.errors import (
     NotAScheduleError,
     OcrRequiredError,
     ParseTimeoutError,
-    ScheduleError,
     TooManyPagesError,
 )
 from schedgen_core.model import Timetable
@@ -85,12 +84,7 @@ def parse_pdf(
             chosen.append(LAYOUTS[kind])
             return chosen[0]
 
-        try:
-            table = read_table(_page_contents(document, ocr, deadline), layout_for_title)
-        except ScheduleError:
-            raise
-        except (RuntimeError, ValueError) as exc:  # MuPDF failing on a damaged page
-            raise CorruptPdfError(f"the PDF is damaged and cannot be read ({exc})") from exc
+        table = read_table(_page_contents(document, ocr, deadline), layout_for_title)
     kind = chosen[0].kind
     return Timetable(source=name, kind=kind, rows=tuple(read_rows(kind, table.blocks)))
 
@@ -150,9 +144,15 @@ def _page_contents(document: pymupdf.Document, ocr: bool, deadline: float) -> It
     for index in range(document.page_count):
         if time.monotonic() > deadline:
             raise ParseTimeoutError("reading the PDF took too long; it is too large or complex")
-        page = document.load_page(index)
-        content = extract.page_content(page)
-        if not _looks_scanned(content) or not page.get_images(full=False):
+        try:
+            page = document.load_page(index)
+            content = extract.page_content(page)
+            scanned = _looks_scanned(content) and bool(page.get_images(full=False))
+        except Exception as exc:  # MuPDF raises several types for a damaged page
+            raise CorruptPdfError(
+                f"the PDF is damaged: page {index + 1} cannot be read ({exc})"
+            ) from exc
+        if not scanned:
             yield content
         elif not ocr:
             raise OcrRequiredError(
