@@ -255,6 +255,44 @@ def _transpose(data: bytes, width: int) -> bytes:
     return b"".join(data[x::width] for x in range(width))
 
 
+def _clean_dark_bands(
+    gray: bytes,
+    clean: bytearray,
+    width: int,
+    levels: _Levels,
+    columns: tuple[int, int],
+    min_height: int,
+) -> None:
+    """Rewrite rows printed light-on-dark (a shaded header row) as dark text on white.
+
+    A band is at least ``min_height`` consecutive rows whose ``columns`` part is mostly darker
+    than mid-grey (thinner runs of such rows are ruling lines). Its pixels are inverted, then
+    stretched with the band's own levels, so its background turns white like the paper's.
+    """
+    left, right = columns
+    mid = levels.ink + 0.7 * levels.contrast
+    shaded = gray.translate(bytes(0 if value < mid else 255 for value in range(256)))
+    span = right - left
+    rows = [
+        row
+        for row in range(len(gray) // width)
+        if shaded.count(0, row * width + left, row * width + right) * 10 > span * 6
+    ]
+    invert = bytes(range(255, -1, -1))
+    for _, band in itertools.groupby(enumerate(rows), key=lambda item: item[1] - item[0]):
+        band_rows = [row for _, row in band]
+        if len(band_rows) < min_height:
+            continue
+        start, end = band_rows[0] * width, (band_rows[-1] + 1) * width
+        inverted = gray[start:end].translate(invert)
+        table = _Levels.measure(inverted).clean_table()
+        for row in band_rows:
+            first = row * width + left
+            clean[first : first + span] = (
+                gray[first : first + span].translate(invert).translate(table)
+            )
+
+
 def _erase_lines(
     image: bytearray, width: int, height: int, h_lines: list[_Line], v_lines: list[_Line]
 ) -> None:
@@ -287,6 +325,8 @@ _DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "Q": "0", "D": "0", "l": 
                                    "Z": "2", "z": "2", "g": "9", "q": "9", "G": "6", "T": "7",
                                    ".": ":", ";": ":", ",": ":"})  # fmt: skip
 _TIME_LIKE = re.compile(r"^[0-9OoQDlI|i!SsBZzgqGT]{1,2}[:.;,][0-9OoQDlI|i!SsBZzgqGT]{2}$")
+_CODE_LIKE = re.compile(r"^([A-Z]{0,2}[A-NP-Z])([0-9OoIl]+)$")
+_ROMAN_LIKE = re.compile(r"^[IVXl]{2,4}$")
 _DASHES = frozenset("-\u2013\u2014~=")  # hyphen, en dash, em dash ...
 _TIME_RANGE_LIKE = re.compile("^(\\S{4,5})[-\u2013\u2014~](\\S{4,5})$")
 
@@ -301,8 +341,12 @@ def _normalise_time(token: str) -> str | None:
 
 
 def _snap(token: str, vocabulary: tuple[str, ...], cutoff: float) -> str | None:
-    """The vocabulary word ``token`` is a misreading of (case kept as printed), or None."""
-    lowered = {word.lower(): word for word in vocabulary}
+    """The vocabulary word ``token`` is a misreading of (case kept as printed), or None.
+
+    Only words within one letter of the token's length are candidates (``Study`` is no
+    ``Saturday``).
+    """
+    lowered = {word.lower(): word for word in vocabulary if abs(len(word) - len(token)) <= 1}
     match = difflib.get_close_matches(token.lower(), lowered, n=1, cutoff=cutoff)
     if not match:
         return None
@@ -312,12 +356,23 @@ def _snap(token: str, vocabulary: tuple[str, ...], cutoff: float) -> str | None:
     return word
 
 
+def _correct_code(token: str) -> str:
+    """Codes such as ``S1``, ``P01``, ``T02``: the digit part cannot hold letters."""
+    if token.startswith("$") and token[1:].isdigit():
+        return "S" + token[1:]
+    if (parts := _CODE_LIKE.match(token)) is not None and any(c.isdigit() for c in parts[2]):
+        return parts[1] + parts[2].translate(_DIGIT_LOOKALIKES)
+    if _ROMAN_LIKE.match(token) and "l" in token and not token.islower():
+        return token.replace("l", "I")  # "Ill" in a venue name is "III"
+    return token
+
+
 def _correct_token(token: str) -> str:
     if (time := _normalise_time(token)) is not None:
         return time
     if token.isalpha() and len(token) >= 5 and (day := _snap(token, _WEEKDAYS, 0.75)):
         return day
-    return token
+    return _correct_code(token)
 
 
 def _split_time_range(token: str) -> list[str]:
@@ -370,20 +425,27 @@ class _Strip:
     y1: int
 
 
-def _strips(width: int, height: int, v_lines: list[_Line]) -> list[_Strip]:
-    """Cut the page at the table's vertical rules: the part above the table, each column of it,
-    and the part below.
+def _tall_lines(v_lines: list[_Line]) -> list[_Line]:
+    """The vertical rules at least half as long as the longest: a table's column borders."""
+    longest = max((line.end - line.start for line in v_lines), default=0)
+    return sorted(
+        (line for line in v_lines if line.end - line.start >= longest / 2),
+        key=lambda line: line.centre,
+    )
+
+
+def _strips(width: int, height: int, tall: list[_Line]) -> list[_Strip]:
+    """Cut the page at the table's column borders ``tall``: the part above the table, each
+    column of it, and the part below.
 
     Tesseract reading a whole page of a wide, sparse table joins a row's cells into one text line
     and reads codes like ``S1`` or ``P01`` as words; one column at a time it reads them as printed
     (and spends no time on the empty space between columns).
     """
-    longest = max((line.end - line.start for line in v_lines), default=0)
-    tall = [line for line in v_lines if line.end - line.start >= longest / 2]
     if len(tall) < 2:
         return [_Strip(0, 0, width, height)]
     top, bottom = min(line.start for line in tall), max(line.end for line in tall)
-    cuts = [0, *sorted(round(line.centre) for line in tall), width]
+    cuts = [0, *(round(line.centre) for line in tall), width]
     strips = [_Strip(0, 0, width, top)]
     strips += [_Strip(left, top, right, bottom) for left, right in itertools.pairwise(cuts)]
     strips.append(_Strip(0, bottom, width, height))
@@ -523,9 +585,13 @@ def ocr_page_content(page: pymupdf.Page, *, dpi: int = DEFAULT_DPI) -> PageConte
     v_lines = _find_lines(_transpose(dark, width), height, **sizes)
 
     clean = bytearray(gray.translate(levels.clean_table()))
+    tall = _tall_lines(v_lines)
+    if len(tall) >= 2:
+        columns = (round(tall[0].centre), round(tall[-1].centre))
+        _clean_dark_bands(gray, clean, width, levels, columns, sizes["max_thickness"] + 1)
     _erase_lines(clean, width, height, h_lines, v_lines)
+    strips = _strips(width, height, tall)
 
-    strips = _strips(width, height, v_lines)
     recognised = _recognise(bytes(clean), width, strips, dpi, tessdata)
     words = tuple(_to_words(recognised, points_per_pixel))
     h_rules = tuple(
