@@ -250,6 +250,27 @@ def _join_collinear(lines: list[_Line], join_gap: int) -> list[_Line]:
     return sorted(joined, key=lambda line: (line.centre, line.start))
 
 
+def _page_edge_borders(
+    width: int, v_lines: list[_Line], h_lines: list[_Line], min_length: int
+) -> list[_Line]:
+    """Borders of a table cut off by the page edge, at the edge itself.
+
+    When the table's rows run out of the page, its outer column has no visible left (or right)
+    rule; the page edge stands in for it, so that column is still a column.
+    """
+    tall = _tall_lines(v_lines)
+    if not tall:
+        return []
+    top, bottom = min(line.start for line in tall), max(line.end for line in tall)
+    rows = [line for line in h_lines if top - 2 <= line.centre <= bottom + 2]
+    edges: list[_Line] = []
+    if any(line.start <= 1 and tall[0].centre - line.start >= min_length for line in rows):
+        edges.append(_Line(0, 0, top, bottom))
+    if any(line.end >= width - 1 and line.end - tall[-1].centre >= min_length for line in rows):
+        edges.append(_Line(width - 1, width - 1, top, bottom))
+    return edges
+
+
 def _transpose(data: bytes, width: int) -> bytes:
     """Columns become rows: byte (x, y) moves to (y, x)."""
     return b"".join(data[x::width] for x in range(width))
@@ -326,6 +347,7 @@ _DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "Q": "0", "D": "0", "l": 
                                    ".": ":", ";": ":", ",": ":"})  # fmt: skip
 _TIME_LIKE = re.compile(r"^[0-9OoQDlI|i!SsBZzgqGT]{1,2}[:.;,][0-9OoQDlI|i!SsBZzgqGT]{2}$")
 _CODE_LIKE = re.compile(r"^([A-Z]{0,2}[A-NP-Z])([0-9OoIl]+)$")
+_BRACKETS = frozenset("{}[]")
 _ROMAN_LIKE = re.compile(r"^[IVXl]{2,4}$")
 _DASHES = frozenset("-\u2013\u2014~=")  # hyphen, en dash, em dash ...
 _TIME_RANGE_LIKE = re.compile("^(\\S{4,5})[-\u2013\u2014~](\\S{4,5})$")
@@ -358,6 +380,8 @@ def _snap(token: str, vocabulary: tuple[str, ...], cutoff: float) -> str | None:
 
 def _correct_code(token: str) -> str:
     """Codes such as ``S1``, ``P01``, ``T02``: the digit part cannot hold letters."""
+    if token in _BRACKETS:  # a lone sans-serif "1" is often read as a bracket
+        return "1"
     if token.startswith("$") and token[1:].isdigit():
         return "S" + token[1:]
     if (parts := _CODE_LIKE.match(token)) is not None and any(c.isdigit() for c in parts[2]):
@@ -584,6 +608,7 @@ def ocr_page_content(page: pymupdf.Page, *, dpi: int = DEFAULT_DPI) -> PageConte
     h_lines = _find_lines(dark, width, **sizes)
     v_lines = _find_lines(_transpose(dark, width), height, **sizes)
 
+    v_lines += _page_edge_borders(width, v_lines, h_lines, sizes["min_length"])
     clean = bytearray(gray.translate(levels.clean_table()))
     tall = _tall_lines(v_lines)
     if len(tall) >= 2:
