@@ -108,7 +108,7 @@ def find_tessdata() -> str | None:
         if _has_language(folder):
             return folder
     try:
-        found = pymupdf.get_tessdata()  # type: ignore[no-untyped-call]
+        found = pymupdf.get_tessdata()
     except (RuntimeError, OSError):
         return None
     return str(found) if found and _has_language(found) else None
@@ -536,14 +536,12 @@ def _recognise_sheet(
 
 def _tesseract(image: bytes, width: int, height: int, dpi: int, tessdata: str) -> list[_OcrWord]:
     """Tesseract's words on one grey image, in reading order, boxes in its pixels."""
-    gray = pymupdf.Pixmap(pymupdf.csGRAY, width, height, image, 0)  # type: ignore[no-untyped-call]
+    gray = pymupdf.Pixmap(pymupdf.csGRAY, width, height, image, 0)
     # MuPDF hands Tesseract RGB images only.
-    rgb = pymupdf.Pixmap(pymupdf.csRGB, gray)  # type: ignore[no-untyped-call]
-    rgb.set_dpi(dpi, dpi)  # type: ignore[no-untyped-call]
-    ocr_pdf = rgb.pdfocr_tobytes(  # type: ignore[no-untyped-call]
-        compress=False, language=LANGUAGE, tessdata=tessdata
-    )
-    with pymupdf.open("pdf", ocr_pdf) as document:  # type: ignore[no-untyped-call]
+    rgb = pymupdf.Pixmap(pymupdf.csRGB, gray)
+    rgb.set_dpi(dpi, dpi)
+    ocr_pdf = rgb.pdfocr_tobytes(compress=False, language=LANGUAGE, tessdata=tessdata)
+    with pymupdf.open("pdf", ocr_pdf) as document:
         page = document[0]
         to_pixels = width / page.rect.width
         return [
