@@ -108,7 +108,7 @@ def find_tessdata() -> str | None:
         if _has_language(folder):
             return folder
     try:
-        found = pymupdf.get_tessdata()  # type: ignore[no-untyped-call]
+        found = pymupdf.get_tessdata()
     except (RuntimeError, OSError):
         return None
     return str(found) if found and _has_language(found) else None
@@ -250,9 +250,68 @@ def _join_collinear(lines: list[_Line], join_gap: int) -> list[_Line]:
     return sorted(joined, key=lambda line: (line.centre, line.start))
 
 
+def _page_edge_borders(
+    width: int, v_lines: list[_Line], h_lines: list[_Line], min_length: int
+) -> list[_Line]:
+    """Borders of a table cut off by the page edge, at the edge itself.
+
+    When the table's rows run out of the page, its outer column has no visible left (or right)
+    rule; the page edge stands in for it, so that column is still a column.
+    """
+    tall = _tall_lines(v_lines)
+    if not tall:
+        return []
+    top, bottom = min(line.start for line in tall), max(line.end for line in tall)
+    rows = [line for line in h_lines if top - 2 <= line.centre <= bottom + 2]
+    edges: list[_Line] = []
+    if any(line.start <= 1 and tall[0].centre - line.start >= min_length for line in rows):
+        edges.append(_Line(0, 0, top, bottom))
+    if any(line.end >= width - 1 and line.end - tall[-1].centre >= min_length for line in rows):
+        edges.append(_Line(width - 1, width - 1, top, bottom))
+    return edges
+
+
 def _transpose(data: bytes, width: int) -> bytes:
     """Columns become rows: byte (x, y) moves to (y, x)."""
     return b"".join(data[x::width] for x in range(width))
+
+
+def _clean_dark_bands(
+    gray: bytes,
+    clean: bytearray,
+    width: int,
+    levels: _Levels,
+    columns: tuple[int, int],
+    min_height: int,
+) -> None:
+    """Rewrite rows printed light-on-dark (a shaded header row) as dark text on white.
+
+    A band is at least ``min_height`` consecutive rows whose ``columns`` part is mostly darker
+    than mid-grey (thinner runs of such rows are ruling lines). Its pixels are inverted, then
+    stretched with the band's own levels, so its background turns white like the paper's.
+    """
+    left, right = columns
+    mid = levels.ink + 0.7 * levels.contrast
+    shaded = gray.translate(bytes(0 if value < mid else 255 for value in range(256)))
+    span = right - left
+    rows = [
+        row
+        for row in range(len(gray) // width)
+        if shaded.count(0, row * width + left, row * width + right) * 10 > span * 6
+    ]
+    invert = bytes(range(255, -1, -1))
+    for _, band in itertools.groupby(enumerate(rows), key=lambda item: item[1] - item[0]):
+        band_rows = [row for _, row in band]
+        if len(band_rows) < min_height:
+            continue
+        start, end = band_rows[0] * width, (band_rows[-1] + 1) * width
+        inverted = gray[start:end].translate(invert)
+        table = _Levels.measure(inverted).clean_table()
+        for row in band_rows:
+            first = row * width + left
+            clean[first : first + span] = (
+                gray[first : first + span].translate(invert).translate(table)
+            )
 
 
 def _erase_lines(
@@ -287,6 +346,9 @@ _DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "Q": "0", "D": "0", "l": 
                                    "Z": "2", "z": "2", "g": "9", "q": "9", "G": "6", "T": "7",
                                    ".": ":", ";": ":", ",": ":"})  # fmt: skip
 _TIME_LIKE = re.compile(r"^[0-9OoQDlI|i!SsBZzgqGT]{1,2}[:.;,][0-9OoQDlI|i!SsBZzgqGT]{2}$")
+_CODE_LIKE = re.compile(r"^([A-Z]{0,2}[A-NP-Z])([0-9OoIl]+)$")
+_BRACKETS = frozenset("{}[]")
+_ROMAN_LIKE = re.compile(r"^[IVXl]{2,4}$")
 _DASHES = frozenset("-\u2013\u2014~=")  # hyphen, en dash, em dash ...
 _TIME_RANGE_LIKE = re.compile("^(\\S{4,5})[-\u2013\u2014~](\\S{4,5})$")
 
@@ -301,8 +363,12 @@ def _normalise_time(token: str) -> str | None:
 
 
 def _snap(token: str, vocabulary: tuple[str, ...], cutoff: float) -> str | None:
-    """The vocabulary word ``token`` is a misreading of (case kept as printed), or None."""
-    lowered = {word.lower(): word for word in vocabulary}
+    """The vocabulary word ``token`` is a misreading of (case kept as printed), or None.
+
+    Only words within one letter of the token's length are candidates (``Study`` is no
+    ``Saturday``).
+    """
+    lowered = {word.lower(): word for word in vocabulary if abs(len(word) - len(token)) <= 1}
     match = difflib.get_close_matches(token.lower(), lowered, n=1, cutoff=cutoff)
     if not match:
         return None
@@ -312,12 +378,25 @@ def _snap(token: str, vocabulary: tuple[str, ...], cutoff: float) -> str | None:
     return word
 
 
+def _correct_code(token: str) -> str:
+    """Codes such as ``S1``, ``P01``, ``T02``: the digit part cannot hold letters."""
+    if token in _BRACKETS:  # a lone sans-serif "1" is often read as a bracket
+        return "1"
+    if token.startswith("$") and token[1:].isdigit():
+        return "S" + token[1:]
+    if (parts := _CODE_LIKE.match(token)) is not None and any(c.isdigit() for c in parts[2]):
+        return parts[1] + parts[2].translate(_DIGIT_LOOKALIKES)
+    if _ROMAN_LIKE.match(token) and "l" in token and not token.islower():
+        return token.replace("l", "I")  # "Ill" in a venue name is "III"
+    return token
+
+
 def _correct_token(token: str) -> str:
     if (time := _normalise_time(token)) is not None:
         return time
     if token.isalpha() and len(token) >= 5 and (day := _snap(token, _WEEKDAYS, 0.75)):
         return day
-    return token
+    return _correct_code(token)
 
 
 def _split_time_range(token: str) -> list[str]:
@@ -370,20 +449,27 @@ class _Strip:
     y1: int
 
 
-def _strips(width: int, height: int, v_lines: list[_Line]) -> list[_Strip]:
-    """Cut the page at the table's vertical rules: the part above the table, each column of it,
-    and the part below.
+def _tall_lines(v_lines: list[_Line]) -> list[_Line]:
+    """The vertical rules at least half as long as the longest: a table's column borders."""
+    longest = max((line.end - line.start for line in v_lines), default=0)
+    return sorted(
+        (line for line in v_lines if line.end - line.start >= longest / 2),
+        key=lambda line: line.centre,
+    )
+
+
+def _strips(width: int, height: int, tall: list[_Line]) -> list[_Strip]:
+    """Cut the page at the table's column borders ``tall``: the part above the table, each
+    column of it, and the part below.
 
     Tesseract reading a whole page of a wide, sparse table joins a row's cells into one text line
     and reads codes like ``S1`` or ``P01`` as words; one column at a time it reads them as printed
     (and spends no time on the empty space between columns).
     """
-    longest = max((line.end - line.start for line in v_lines), default=0)
-    tall = [line for line in v_lines if line.end - line.start >= longest / 2]
     if len(tall) < 2:
         return [_Strip(0, 0, width, height)]
     top, bottom = min(line.start for line in tall), max(line.end for line in tall)
-    cuts = [0, *sorted(round(line.centre) for line in tall), width]
+    cuts = [0, *(round(line.centre) for line in tall), width]
     strips = [_Strip(0, 0, width, top)]
     strips += [_Strip(left, top, right, bottom) for left, right in itertools.pairwise(cuts)]
     strips.append(_Strip(0, bottom, width, height))
@@ -450,14 +536,12 @@ def _recognise_sheet(
 
 def _tesseract(image: bytes, width: int, height: int, dpi: int, tessdata: str) -> list[_OcrWord]:
     """Tesseract's words on one grey image, in reading order, boxes in its pixels."""
-    gray = pymupdf.Pixmap(pymupdf.csGRAY, width, height, image, 0)  # type: ignore[no-untyped-call]
+    gray = pymupdf.Pixmap(pymupdf.csGRAY, width, height, image, 0)
     # MuPDF hands Tesseract RGB images only.
-    rgb = pymupdf.Pixmap(pymupdf.csRGB, gray)  # type: ignore[no-untyped-call]
-    rgb.set_dpi(dpi, dpi)  # type: ignore[no-untyped-call]
-    ocr_pdf = rgb.pdfocr_tobytes(  # type: ignore[no-untyped-call]
-        compress=False, language=LANGUAGE, tessdata=tessdata
-    )
-    with pymupdf.open("pdf", ocr_pdf) as document:  # type: ignore[no-untyped-call]
+    rgb = pymupdf.Pixmap(pymupdf.csRGB, gray)
+    rgb.set_dpi(dpi, dpi)
+    ocr_pdf = rgb.pdfocr_tobytes(compress=False, language=LANGUAGE, tessdata=tessdata)
+    with pymupdf.open("pdf", ocr_pdf) as document:
         page = document[0]
         to_pixels = width / page.rect.width
         return [
@@ -522,10 +606,15 @@ def ocr_page_content(page: pymupdf.Page, *, dpi: int = DEFAULT_DPI) -> PageConte
     h_lines = _find_lines(dark, width, **sizes)
     v_lines = _find_lines(_transpose(dark, width), height, **sizes)
 
+    v_lines += _page_edge_borders(width, v_lines, h_lines, sizes["min_length"])
     clean = bytearray(gray.translate(levels.clean_table()))
+    tall = _tall_lines(v_lines)
+    if len(tall) >= 2:
+        columns = (round(tall[0].centre), round(tall[-1].centre))
+        _clean_dark_bands(gray, clean, width, levels, columns, sizes["max_thickness"] + 1)
     _erase_lines(clean, width, height, h_lines, v_lines)
+    strips = _strips(width, height, tall)
 
-    strips = _strips(width, height, v_lines)
     recognised = _recognise(bytes(clean), width, strips, dpi, tessdata)
     words = tuple(_to_words(recognised, points_per_pixel))
     h_rules = tuple(
