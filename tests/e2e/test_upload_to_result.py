@@ -65,6 +65,10 @@ def embedded(tmp_path: Path) -> Iterator[SchedgenProcess]:
 def test_embedded_default_parses_every_fixture(embedded: SchedgenProcess) -> None:
     api = Api(embedded.base_url)
     check_every_fixture(api)
+    metrics = api.http.get("/metrics")
+    assert metrics.status_code == 200
+    parsed = len(fixture_pdfs()) - 1  # invalid-format.pdf is refused
+    assert f'schedgen_uploads_total{{route="inline"}} {parsed}.0' in metrics.text
 
 
 def test_embedded_default_with_worker_parsing(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from schedgen_server.domain.jobs import services as jobs
 from schedgen_server.domain.uploads.preflight import preflight
 from schedgen_server.domain.uploads.schemas import UploadAccepted
 from schedgen_server.errors import error_response
+from schedgen_server.metrics import UPLOADS
 from schedgen_server.parsing import ParseCrashedError, parse_bounded
 from schedgen_server.plugins import resources
 from schedgen_server.tokens import bearer_token, hash_token, new_client_token, new_job_id
@@ -64,10 +65,10 @@ class UploadController(Controller):
         filename = _safe_filename(upload.filename)
         limits = settings.parse_limits()
 
-        await anyio.to_thread.run_sync(lambda: preflight(data, limits))
         result: dict[str, Any] | None = None
         needs_ocr = False
         if settings.text_parse == "inline":
+            # The parse runs the core's checks itself; a bad file raises here.
             try:
                 result = await anyio.to_thread.run_sync(
                     lambda: parse_bounded(
@@ -82,7 +83,10 @@ class UploadController(Controller):
             except OcrRequiredError:
                 needs_ocr = True
             except ParseCrashedError:
-                pass  # a worker retries it where a crash costs nothing
+                # A worker retries it where a crash costs nothing; the cheap checks first.
+                await anyio.to_thread.run_sync(lambda: preflight(data, limits))
+        else:
+            await anyio.to_thread.run_sync(lambda: preflight(data, limits))
 
         job_id = new_job_id()
         owner_hash = hash_token(client_token)
@@ -96,6 +100,7 @@ class UploadController(Controller):
                 result=result,
             )
             status = "completed"
+            UPLOADS.labels(route="inline").inc()
         else:
             if await jobs.count_pending() >= settings.queue_cap:
                 return error_response(
@@ -117,6 +122,7 @@ class UploadController(Controller):
                 await jobs.delete_job(job_id)
                 raise
             status = "pending"
+            UPLOADS.labels(route="ocr" if needs_ocr else "worker").inc()
         body = UploadAccepted(
             job_id=job_id, status=status, client_token=client_token if issued else None
         )
