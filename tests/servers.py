@@ -266,16 +266,19 @@ class SchedgenProcess:
         self.process.wait(timeout=30)
         self.process = None
 
-    def stop(self) -> None:
+    def stop(self) -> int | None:
+        """SIGTERM, then wait; the exit code (None if it had to be killed)."""
         if self.process is None:
-            return
+            return None
         with contextlib.suppress(ProcessLookupError):
             os.killpg(self.process.pid, signal.SIGTERM)
         try:
-            self.process.wait(timeout=30)
+            code: int | None = self.process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             self.kill()
+            code = None
         self.process = None
+        return code
 
 
 def serve_process(env: dict[str, str], log_dir: Path, *extra: str) -> SchedgenProcess:

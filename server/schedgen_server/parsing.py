@@ -11,7 +11,10 @@ core's own error.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import signal
 import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeoutError
 from concurrent.futures.process import BrokenProcessPool
@@ -35,6 +38,20 @@ CHILD_TASKS_BEFORE_RESTART = 500
 
 class ParseCrashedError(RuntimeError):
     """The parse process died without an answer (killed, out of memory): worth a retry."""
+
+
+def _child_setup() -> None:
+    """A pool child ignores a terminal's Ctrl-C (its parent shuts the pool down) and exits by
+    itself if its parent (the forkserver, which follows the server process) goes away."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+
+    def exit_when_orphaned() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=exit_when_orphaned, daemon=True).start()
 
 
 def _parse_in_child(data: bytes, name: str, ocr: bool, limits: ParseLimits) -> tuple[str, Any, str]:
@@ -62,6 +79,7 @@ class ParsePool:
                 self._executor = ProcessPoolExecutor(
                     self.size,
                     mp_context=_CONTEXT,
+                    initializer=_child_setup,
                     max_tasks_per_child=CHILD_TASKS_BEFORE_RESTART,
                 )
             return self._executor
@@ -75,8 +93,13 @@ class ParsePool:
         executor.shutdown(wait=False, cancel_futures=True)
 
     def warm_up(self) -> None:
-        """Start the forkserver and one child now rather than on the first upload."""
-        self._current().submit(int).result()
+        """Start the forkserver and one child now rather than on the first upload (best effort:
+        a failure here only means the first parse starts them)."""
+        executor = self._current()
+        try:
+            executor.submit(int).result()
+        except BrokenProcessPool:
+            self._discard(executor)
 
     def parse(
         self, data: bytes, *, name: str, ocr: bool, limits: ParseLimits, time_limit_s: float

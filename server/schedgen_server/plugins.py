@@ -1,6 +1,6 @@
 """What the app needs while it runs, started and stopped with it (Litestar lifespan).
 
-- the database engine (PostgreSQL pool, or the embedded SQLite file, migrated on start);
+- the database engine (PostgreSQL pool, or the embedded SQLite file); it must be migrated;
 - in production, a Redis client for the status cache;
 - in the embedded default, a Dramatiq worker thread in this process, and the jobs a previous run
   left unfinished put back on its queue;
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import threading
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,7 +24,7 @@ from litestar import Litestar
 from piccolo.engine import engine_finder
 
 from schedgen_server.db.engine import close_pool, start_pool
-from schedgen_server.db.migrate import apply_migrations, ensure_migrated
+from schedgen_server.db.migrate import ensure_migrated
 from schedgen_server.domain.jobs import services as jobs
 from schedgen_server.local_cache import LocalCache
 from schedgen_server.parsing import configure_pool
@@ -64,13 +65,12 @@ async def lifespan(app: Litestar) -> AsyncIterator[None]:
     res = resources(app)
     settings = res.settings
     engine: Any = engine_finder()
-    if settings.production:
-        await ensure_migrated()
-    else:
-        await apply_migrations()
+    # `schedgen serve` migrates the embedded SQLite file before Granian starts its workers.
+    await ensure_migrated()
     await start_pool(engine, settings)
     parse_pool = configure_pool(settings.parse_processes)
-    await anyio.to_thread.run_sync(parse_pool.warm_up)
+    # In the background: a shutdown during start-up must not wait for it.
+    threading.Thread(target=parse_pool.warm_up, name="parse-pool-warm-up", daemon=True).start()
     from schedgen_server import tasks
 
     if settings.redis_url:

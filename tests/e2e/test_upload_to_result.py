@@ -114,3 +114,14 @@ def test_openapi_schema_is_served(embedded: SchedgenProcess) -> None:
     schema = api.http.get("/schema/openapi.json").json()
     assert "/api/v1/uploads" in schema["paths"]
     assert "/api/v1/jobs/{job_id}/result" in schema["paths"]
+
+
+def test_serve_shuts_down_cleanly_on_sigterm(tmp_path: Path) -> None:
+    server = serve_process(base_env(data_dir=str(tmp_path / "data")), tmp_path, "--workers", "2")
+    server.start()
+    api = Api(server.base_url)
+    job_id = api.upload_ok(fixture_pdfs()[0].read_bytes())
+    assert api.wait(job_id)["status"] == "completed"
+    api.close()
+    assert server.stop() == 0
+    assert "Traceback" not in server.log()

@@ -37,6 +37,9 @@ PURGE_PROBE = textwrap.dedent(
         await jobs.fail_job("bad", "not_a_schedule", "not a UP schedule")
         await jobs.create_job(job_id="waiting", owner_hash="o", filename="c.pdf",
                               content=b"%PDF-y", ocr=True)
+        await jobs.create_job(job_id="parsed", owner_hash="o", filename="d.pdf",
+                              content=b"%PDF-z", ocr=False)
+        await jobs.complete_job("parsed", {"source": "d.pdf", "kind": "exam", "rows": []})
         report = {}
         for label, hours in (("now", 0), ("after 2 h", 2), ("after 25 h", 25)):
             purged = await jobs.purge_expired(settings, now + timedelta(hours=hours))
@@ -60,9 +63,10 @@ def run_purge_probe(env: dict[str, str]) -> dict[str, dict[str, object]]:
 
 
 EXPECTED_PURGES = {
-    "now": {"purged_jobs": 0, "jobs": ["bad", "done", "waiting"], "uploads": 1},
+    # a finished job's bytes are gone at once; only the waiting job's remain
+    "now": {"purged_jobs": 0, "jobs": ["bad", "done", "parsed", "waiting"], "uploads": 1},
     # completed kept 1 h, failed 24 h; the waiting job's bytes stay for 24 h
-    "after 2 h": {"purged_jobs": 1, "jobs": ["bad", "waiting"], "uploads": 1},
+    "after 2 h": {"purged_jobs": 2, "jobs": ["bad", "waiting"], "uploads": 1},
     "after 25 h": {"purged_jobs": 1, "jobs": ["waiting"], "uploads": 0},
 }
 
