@@ -247,12 +247,12 @@ class MainWindow(QMainWindow):
             "Save the week view as an image",
         )
         self.print_pdf_action = self._action(
-            "&Print week to PDF…", key.Print, self.choose_pdf_path, "Save the week view as a PDF"
+            "&Print week to PDF…", "Ctrl+P", self.choose_pdf_path, "Save the week view as a PDF"
         )
         self.remove_action = self._action(
             "&Remove selected file", "Ctrl+W", self.remove_selected_file
         )
-        self.quit_action = self._action("&Quit", key.Quit, self.close)
+        self.quit_action = self._action("&Quit", "Ctrl+Q", self.close)
         self.find_action = self._action("&Filter events", key.Find, self._focus_filter)
         self.dismiss_action = self._action("Dismiss messages", "Esc", self.banner.clear)
         self.tab_actions = [
