@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from schedgen_core import __version__
+from schedgen_core.calendar.commands import register as register_calendar_commands
 from schedgen_core.errors import ScheduleError
 from schedgen_core.model import Timetable
 from schedgen_core.pdf import parse_pdf
@@ -53,6 +54,7 @@ def _register_core(subparsers: Any) -> None:
         "--ocr", action="store_true", help="allow OCR (Tesseract) for image-only PDFs"
     )
     parse.set_defaults(handler=_cmd_parse)
+    register_calendar_commands(subparsers)
 
 
 def _register_plugins(subparsers: Any) -> None:
