@@ -9,14 +9,31 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from schedgen_core.model import ExamRow, LectureRow, SemesterTestRow, Timetable
+from schedgen_core.calendar import (
+    TERM_CODES,
+    CalendarBuild,
+    CalendarOptions,
+    CalendarOptionsError,
+    Clash,
+    Event,
+    TermDates,
+    TermDatesMissingError,
+    build_events,
+    find_clashes,
+    load_term_calendar,
+    sessions_from_timetables,
+    to_ics,
+)
+from schedgen_core.errors import ScheduleError
+from schedgen_core.model import ExamRow, SemesterTestRow, Timetable
 from schedgen_desktop import schedule_file
-from schedgen_desktop.entries import WEEKDAYS, Entry
+from schedgen_desktop.entries import Entry
 from schedgen_desktop.schedule_file import ScheduleDocument, ScheduleFileError, Source
 from schedgen_desktop.workers import (
     ParseFunction,
@@ -47,9 +64,13 @@ class ScheduleController(QObject):
         self._parse = parse
         self._store_path = Path(store_path) if store_path else None
         self._sources: list[Source] = []
-        self._options: dict[str, Any] = {}
+        self._options = CalendarOptions()
+        self._deselected: frozenset[str] = frozenset()
+        self._build: CalendarBuild | None = None
+        self._clashes: tuple[Clash, ...] = ()
         self._entries: list[Entry] = []
-        self._warnings: list[str] = []
+        self._term_problem: str | None = None
+        self._build_problem: str | None = None
         self._in_flight = 0
         self.last_outcomes: list[ParseOutcome] = []
 
@@ -89,7 +110,8 @@ class ScheduleController(QObject):
 
     def clear(self) -> None:
         self._sources = []
-        self._options = {}
+        self._options = CalendarOptions()
+        self._deselected = frozenset()
         self._rebuild()
 
     # State ---------------------------------------------------------------------------------
@@ -103,19 +125,150 @@ class ScheduleController(QObject):
         return [s.timetable for s in self._sources]
 
     @property
+    def options(self) -> CalendarOptions:
+        return self._options
+
+    @property
     def entries(self) -> list[Entry]:
         return list(self._entries)
 
     @property
+    def events(self) -> list[Event]:
+        return list(self._build.events) if self._build else []
+
+    @property
+    def clashes(self) -> tuple[Clash, ...]:
+        """Clashes among the events the student attends (accepted ones included)."""
+        return self._clashes
+
+    @property
+    def active_clashes(self) -> tuple[Clash, ...]:
+        return tuple(c for c in self._clashes if not c.allowed)
+
+    @property
+    def group_options(self) -> dict[str, dict[str, tuple[str, ...]]]:
+        if self._build is None:
+            return {}
+        return {m: dict(types) for m, types in self._build.group_options.items()}
+
+    @property
+    def notices(self) -> list[str]:
+        notices = list(self._build.notices) if self._build else []
+        if self._build_problem:
+            notices.insert(0, self._build_problem)
+        return notices
+
+    @property
     def warnings(self) -> list[str]:
-        return list(self._warnings)
+        """Everything to tell the student: notices, then every clash not accepted."""
+        return self.notices + [f"clash: {c.describe()}" for c in self.active_clashes]
+
+    @property
+    def term_problem(self) -> str | None:
+        """Why an .ics cannot be made yet (term dates missing), in the core's words."""
+        return self._term_problem
+
+    @property
+    def deselected(self) -> frozenset[str]:
+        return self._deselected
+
+    def needed_terms(self) -> list[str]:
+        """Term codes of the weekly classes opened (the ones whose dates matter)."""
+        try:
+            sessions = sessions_from_timetables(self.timetables)
+        except ValueError:
+            return []
+        used = {s.term for s in sessions if s.category == "class"}
+        return [code for code in TERM_CODES if code in used]
+
+    def year(self) -> int:
+        """The academic year: the student's choice, else the core's, else from dated rows."""
+        if self._options.year is not None:
+            return self._options.year
+        if self._build is not None and self._build.year is not None:
+            return self._build.year
+        return _dated_year(self.timetables) or date.today().year
+
+    def known_term_dates(self, code: str) -> TermDates | None:
+        """The dates in effect for a term: the student's, else the built-in UP data."""
+        if code in self._options.terms:
+            return self._options.terms[code]
+        return load_term_calendar().year(self.year()).terms.get(code)
+
+    # Shaping -------------------------------------------------------------------------------
+
+    def set_options(self, options: CalendarOptions) -> None:
+        self._options = options
+        self._rebuild()
+
+    def choose_group(self, module: str, activity_type: str, group: str | None) -> None:
+        groups = {m: dict(c) for m, c in self._options.groups.items()}
+        choice = groups.setdefault(module, {})
+        if group:
+            choice[activity_type] = group
+        else:
+            choice.pop(activity_type, None)
+        if not choice:
+            groups.pop(module)
+        self.set_options(replace(self._options, groups=groups))
+
+    def set_colour(self, module: str, colour_name: str | None) -> None:
+        colours = dict(self._options.colours)
+        if colour_name:
+            colours[module] = colour_name
+        else:
+            colours.pop(module, None)
+        self.set_options(replace(self._options, colours=colours))
+
+    def set_term_dates(self, code: str, start: date, end: date) -> None:
+        terms = dict(self._options.terms)
+        terms[code] = TermDates(start, end, "set by you")
+        self.set_options(replace(self._options, terms=terms))
+
+    def set_exam_duration(self, minutes: int) -> None:
+        self.set_options(replace(self._options, exam_duration_minutes=minutes))
+
+    def set_attending(self, uid: str, attending: bool) -> None:
+        """Deselect (or bring back) one event."""
+        if attending:
+            self._deselected = self._deselected - {uid}
+        else:
+            self._deselected = self._deselected | {uid}
+        self._rebuild()
+
+    def accept_clash(self, key: str, accepted: bool = True) -> None:
+        allowed = set(self._options.allowed_clashes)
+        if accepted:
+            allowed.add(key)
+        else:
+            allowed.discard(key)
+        self.set_options(replace(self._options, allowed_clashes=frozenset(allowed)))
+
+    # Exporting -----------------------------------------------------------------------------
+
+    def ics_bytes(self, previous: bytes | None = None) -> bytes:
+        """The .ics for what the student attends; raises the core's ScheduleError if not ready."""
+        build = build_events(self.timetables, self._options)
+        events = [e for e in build.events if e.uid not in self._deselected]
+        return to_ics(events, previous=previous)
+
+    # Persistence ---------------------------------------------------------------------------
 
     def document(self) -> ScheduleDocument:
-        return ScheduleDocument(sources=tuple(self._sources), options=dict(self._options))
+        return ScheduleDocument(
+            sources=tuple(self._sources),
+            options=self._options.to_dict(),
+            deselected=tuple(sorted(self._deselected)),
+        )
 
     def load_document(self, document: ScheduleDocument) -> None:
+        try:
+            options = CalendarOptions.from_dict(document.options) if document.options else None
+        except CalendarOptionsError as exc:
+            raise ScheduleFileError(f"the schedule file's options are damaged: {exc}") from exc
         self._sources = list(document.sources)
-        self._options = dict(document.options)
+        self._options = options or CalendarOptions()
+        self._deselected = frozenset(document.deselected)
         self._rebuild(save=False)
 
     def restore(self) -> bool:
@@ -134,68 +287,91 @@ class ScheduleController(QObject):
     # Rebuilding ----------------------------------------------------------------------------
 
     def _rebuild(self, save: bool = True) -> None:
-        self._entries = _entries_from_rows(self._sources)
-        self._warnings = []
+        self._build, self._term_problem, self._build_problem = self._build_preview()
+        events = self._build.events if self._build else ()
+        attended = [e for e in events if e.uid not in self._deselected]
+        self._clashes = tuple(find_clashes(attended, self._options.allowed_clashes))
+        clashing = {e.uid for c in self.active_clashes for e in (c.first, c.second)}
+        self._entries = [
+            _entry(e, self._source_of(e), e.uid not in self._deselected, e.uid in clashing)
+            for e in events
+        ]
         if save and self._store_path is not None:
-            schedule_file.save(self.document(), self._store_path)
+            try:
+                schedule_file.save(self.document(), self._store_path)
+            except OSError as exc:
+                self._build_problem = f"could not save your schedule: {exc.strerror or exc}"
         self.changed.emit()
 
+    def _build_preview(self) -> tuple[CalendarBuild | None, str | None, str | None]:
+        """Build with the student's options; while term dates are missing, preview the week.
 
-def _entries_from_rows(sources: Sequence[Source]) -> list[Entry]:
-    entries: list[Entry] = []
-    for source in sources:
-        name = Path(source.path).name
-        for n, row in enumerate(source.timetable.rows):
-            key = f"{name}#{n}"
-            if isinstance(row, LectureRow):
-                entries.append(
-                    Entry(
-                        key,
-                        "class",
-                        row.module,
-                        row.activity,
-                        row.group,
-                        row.day,
-                        "",
-                        row.start,
-                        row.end,
-                        (row.venue,),
-                        name,
-                    )
-                )
-            elif isinstance(row, SemesterTestRow):
-                entries.append(
-                    Entry(
-                        key,
-                        "test",
-                        row.module,
-                        row.test,
-                        "",
-                        row.day,
-                        row.date,
-                        row.start,
-                        row.end,
-                        row.venues,
-                        name,
-                    )
-                )
-            elif isinstance(row, ExamRow):
-                entries.append(
-                    Entry(
-                        key,
-                        "exam",
-                        row.module,
-                        row.activity,
-                        f"Paper {row.paper}",
-                        "",
-                        row.date,
-                        row.start,
-                        "",
-                        (row.venue,),
-                        name,
-                    )
-                )
-    return entries
+        Without term dates the core cannot date weekly classes. Their weekday and time are known,
+        so the preview stands in two provisional weeks for each unknown term; the export refuses
+        until real dates are set (``term_problem`` holds the core's message).
+        """
+        if not self._sources:
+            return None, None, None
+        try:
+            return build_events(self.timetables, self._options), None, None
+        except TermDatesMissingError as exc:
+            term_problem = exc.message
+        except ScheduleError as exc:
+            return None, None, exc.message
+        year = self._options.year or _dated_year(self.timetables) or date.today().year
+        provisional = _provisional_week(year)
+        terms = dict.fromkeys(TERM_CODES, provisional) | dict(self._options.terms)
+        try:
+            preview = build_events(self.timetables, replace(self._options, terms=terms))
+        except ScheduleError as exc:
+            return None, term_problem, exc.message
+        return preview, term_problem, None
+
+    def _source_of(self, event: Event) -> str:
+        wanted = "class" if event.category == "class" else event.category
+        kinds = {"class": "lecture", "test": "test", "exam": "exam"}
+        names = [
+            Path(s.path).name for s in self._sources if s.timetable.kind.value == kinds[wanted]
+        ]
+        return ", ".join(names)
 
 
-__all__ = ["WEEKDAYS", "ScheduleController"]
+def _dated_year(timetables: Sequence[Timetable]) -> int | None:
+    for timetable in timetables:
+        for row in timetable.rows:
+            if isinstance(row, SemesterTestRow | ExamRow) and row.date[:4].isdigit():
+                return int(row.date[:4])
+    return None
+
+
+def _provisional_week(year: int) -> TermDates:
+    # Two weeks from the first Monday of February: no South African public holiday falls there.
+    first = date(year, 2, 1)
+    first += timedelta(days=(7 - first.weekday()) % 7)
+    return TermDates(first, first + timedelta(days=13), "preview only")
+
+
+def _entry(event: Event, source: str, attending: bool, clash: bool) -> Entry:
+    return Entry(
+        key=event.uid,
+        category=event.category.value,
+        module=event.module,
+        activity=event.activity,
+        group=event.group,
+        day=event.weekday,
+        date="" if event.weekly else event.first_date.isoformat(),
+        start=f"{event.start:%H:%M}",
+        end=f"{event.end:%H:%M}",
+        venues=event.venues,
+        source=source,
+        colour=event.colour.hex,
+        colour_name=event.colour.name,
+        attending=attending and event.attended,
+        deselected=not attending,
+        clash=clash,
+        end_estimated=event.end_estimated,
+        term=event.term,
+    )
+
+
+__all__ = ["ScheduleController"]

@@ -33,7 +33,9 @@ class Entry:
     """``#rrggbb`` from the core's colour choice."""
     colour_name: str = ""
     attending: bool = True
-    """False for a group the student did not choose or an event they deselected."""
+    """False for a group not chosen yet or an event the student deselected."""
+    deselected: bool = False
+    """The student unticked this event: it stays out of the week view and the .ics."""
     clash: bool = False
     """True when it overlaps another attended event (a clash not allowed)."""
     end_estimated: bool = False

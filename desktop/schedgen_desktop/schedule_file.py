@@ -7,7 +7,7 @@ same document to the server, so its shape is versioned and upgraded on load.
 
     {"format": "schedgen-schedule", "version": 1,
      "sources": [{"path": "/home/me/UP_MOD_XLS.pdf", "timetable": {...}}, ...],
-     "options": {...}}
+     "options": {...CalendarOptions.to_dict()...}, "deselected": [event uid, ...]}
 """
 
 from __future__ import annotations
@@ -47,6 +47,9 @@ class ScheduleDocument:
 
     sources: tuple[Source, ...] = ()
     options: Mapping[str, Any] = field(default_factory=dict)
+    """``CalendarOptions.to_dict()``: groups, colours, term dates, exam duration, clashes."""
+    deselected: tuple[str, ...] = ()
+    """Uids of the events the student unticked."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -54,6 +57,7 @@ class ScheduleDocument:
             "version": FORMAT_VERSION,
             "sources": [{"path": s.path, "timetable": s.timetable.to_dict()} for s in self.sources],
             "options": dict(self.options),
+            "deselected": list(self.deselected),
         }
 
     @classmethod
@@ -81,7 +85,10 @@ class ScheduleDocument:
         options = data.get("options", {})
         if not isinstance(options, dict):
             raise ScheduleFileError("the schedule file is damaged: options must be an object")
-        return cls(sources=sources, options=options)
+        deselected = data.get("deselected", [])
+        if not isinstance(deselected, list) or not all(isinstance(d, str) for d in deselected):
+            raise ScheduleFileError("the schedule file is damaged: deselected must list strings")
+        return cls(sources=sources, options=options, deselected=tuple(deselected))
 
 
 # version N -> N+1 upgrade steps; none yet.

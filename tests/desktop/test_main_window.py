@@ -46,7 +46,7 @@ def test_each_fixture_fills_table_and_week_view(qtbot: QtBot, make_window, name:
         window.table_model.index(r, 0).data() for r in range(window.table_model.rowCount())
     )
     assert shown == sorted(e.module for e in entries)
-    weekly = [e for e in entries if e.category == "class" and e.attending]
+    weekly = [e for e in entries if e.category == "class" and not e.deselected]
     assert sorted(b.entry.key for b in window.week_view.blocks()) == sorted(e.key for e in weekly)
     dated = [e for e in entries if e.category != "class"]
     assert window.dated_model.rowCount() == len(dated)

@@ -40,10 +40,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from schedgen_core.errors import ScheduleError
 from schedgen_desktop.controller import ScheduleController
 from schedgen_desktop.entries import Entry
 from schedgen_desktop.models.events import EventFilterProxy, EventTableModel
 from schedgen_desktop.settings import Settings
+from schedgen_desktop.views.shape_panel import ShapePanel
 from schedgen_desktop.views.week_view import WeekView, paint_week
 
 APP_TITLE = "schedgen — UP Schedule Generator"
@@ -195,6 +197,7 @@ class MainWindow(QMainWindow):
 
     def _build_side_panel(self) -> None:
         self.side_panel = QWidget()
+        self.side_panel.setMinimumWidth(330)
         layout = QVBoxLayout(self.side_panel)
         layout.setContentsMargins(4, 0, 0, 0)
         layout.addWidget(QLabel("<b>Files</b>"))
@@ -202,12 +205,10 @@ class MainWindow(QMainWindow):
         self.files_list.setAccessibleName("Open files")
         self.files_list.setMaximumHeight(110)
         layout.addWidget(self.files_list)
-        self.shape_area = QVBoxLayout()
-        layout.addLayout(self.shape_area)
-        layout.addWidget(QLabel("<b>Clashes</b>"))
-        self.clash_list = QListWidget()
-        self.clash_list.setAccessibleName("Clashes")
-        layout.addWidget(self.clash_list, 1)
+        self.shape_panel = ShapePanel(self.controller)
+        self.shape_panel.message.connect(self.banner.add)
+        self.clash_list = self.shape_panel.clash_list
+        layout.addWidget(self.shape_panel, 1)
         self.sync_placeholder = QLabel(
             "<small>Sign-in and sync across devices: coming with the sync service.</small>"
         )
@@ -318,11 +319,11 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, source.path)
             item.setToolTip(source.path)
             self.files_list.addItem(item)
-        self.clash_list.clear()
-        for warning in self.controller.warnings:
-            self.clash_list.addItem(warning)
-        if not self.controller.warnings:
-            self.clash_list.addItem("No clashes")
+        self.shape_panel.refresh()
+        clashes = len(self.controller.active_clashes)
+        self.tabs.setTabText(
+            0, f"&Week ({clashes} clash{'es' if clashes != 1 else ''})" if clashes else "&Week"
+        )
         has_data = bool(entries)
         for action in (
             self.export_ics_action,
@@ -398,7 +399,7 @@ class MainWindow(QMainWindow):
     # Shaping -------------------------------------------------------------------------------
 
     def _attend_toggled(self, entry: Entry, attend: bool) -> None:
-        pass
+        self.controller.set_attending(entry.key, attend)
 
     def _filter_changed(self, text: str) -> None:
         self.table_proxy.setFilterFixedString(text)
@@ -453,8 +454,18 @@ class MainWindow(QMainWindow):
         return True
 
     def export_ics(self, path: str) -> bool:
-        self.banner.add("Calendar export needs the calendar module")
-        return False
+        """Write the .ics; an earlier export at ``path`` keeps its events' sequence numbers."""
+        target = Path(path)
+        try:
+            previous = target.read_bytes() if target.is_file() else None
+            data = self.controller.ics_bytes(previous)
+        except ScheduleError as exc:
+            self.banner.add(f"Cannot export the calendar yet: {exc.message}")
+            return False
+        except OSError as exc:
+            self.banner.add(f"Could not read {path}: {exc.strerror or exc}")
+            return False
+        return self._report_write(path, lambda: target.write_bytes(data))
 
     def export_png(self, path: str, size: QSize = PNG_EXPORT_SIZE) -> bool:
         image = self.week_view.render_image(size)

@@ -49,11 +49,14 @@ class Block:
 
 
 def layout_blocks(entries: Sequence[Entry]) -> list[Block]:
-    """Place attended weekly classes; classes that overlap in time split their day's width."""
+    """Place weekly classes (not the deselected); classes that overlap split their day's width.
+
+    Groups not chosen yet are placed too (drawn faded), so the student sees the alternatives.
+    """
     blocks: list[Block] = []
     for day_index, day in enumerate(DAYS):
         todays = sorted(
-            (e for e in entries if e.attending and e.category == "class" and e.day == day),
+            (e for e in entries if not e.deselected and e.category == "class" and e.day == day),
             key=lambda e: (e.start, e.end, e.module, e.activity),
         )
         # Group into runs of transitively overlapping classes; each run shares the width.
@@ -180,7 +183,12 @@ def _paint_block(painter: QPainter, box: QRectF, entry: Entry, base_font: QFont)
     path = QPainterPath()
     path.addRoundedRect(box, 4, 4)
     fill = QColor(entry.colour)
+    if not entry.attending:
+        fill.setAlphaF(0.35)
     painter.fillPath(path, fill)
+    if not entry.attending:
+        painter.setPen(QPen(QColor(entry.colour), 1.2, Qt.PenStyle.DashLine))
+        painter.drawPath(path)
     if entry.clash:
         painter.fillPath(path, QBrush(QColor(255, 255, 255, 90), Qt.BrushStyle.BDiagPattern))
         painter.setPen(QPen(CLASH_COLOUR, 3))
