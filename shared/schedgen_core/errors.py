@@ -75,3 +75,9 @@ class ParseTimeoutError(ScheduleError):
     """The parse took longer than the configured time limit."""
 
     code = "parse_timeout"
+
+
+class UnreadableCellError(ScheduleError):
+    """A cell that must hold a date or a time holds something else."""
+
+    code = "unreadable_cell"

@@ -1,19 +1,43 @@
-"""Open a PDF safely, pick the reader for its kind, return the timetable."""
+"""Open a PDF safely, read its table, return the timetable.
+
+Every way a file can be wrong ends in a :class:`~schedgen_core.errors.ScheduleError` with a
+message for a person, checked in the order a person would want to hear about it: size, format,
+damage, password, page count, text layer, and only then whether it is a UP schedule at all.
+"""
 
 from __future__ import annotations
 
 import os
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import pymupdf
+
 from schedgen_core.errors import (
+    CorruptPdfError,
     EmptyFileError,
+    EncryptedPdfError,
     FileTooLargeError,
     NotAPdfError,
+    NotAScheduleError,
+    OcrRequiredError,
+    ParseTimeoutError,
+    ScheduleError,
+    TooManyPagesError,
 )
 from schedgen_core.model import Timetable
+from schedgen_core.pdf import extract
+from schedgen_core.pdf.content import PageContent
+from schedgen_core.pdf.layouts import LAYOUTS, Layout, kind_from_title
+from schedgen_core.pdf.readers import read_rows
+from schedgen_core.pdf.table import read_table
 
 PDF_MAGIC = b"%PDF-"
+
+pymupdf.TOOLS.mupdf_display_errors(False)
+pymupdf.TOOLS.mupdf_display_warnings(False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,9 +48,51 @@ class ParseLimits:
     """Largest accepted file, in bytes."""
     max_pages: int = 100
     """Most pages accepted in one PDF."""
+    max_seconds: float = 60.0
+    """Longest a parse may run; checked between pages."""
 
 
 DEFAULT_LIMITS = ParseLimits()
+
+
+def parse_pdf(
+    source: bytes | str | os.PathLike[str],
+    *,
+    name: str | None = None,
+    limits: ParseLimits = DEFAULT_LIMITS,
+    ocr: bool = False,
+) -> Timetable:
+    """Parse a UP timetable PDF given as bytes or a path.
+
+    ``name`` is the file name reported as ``source`` (defaults to the path's name). ``ocr`` allows
+    the OCR path for pages without a text layer; without it such a PDF raises OcrRequiredError.
+    """
+    if name is None:
+        name = "" if isinstance(source, bytes | bytearray | memoryview) else Path(source).name
+    data = _read_source(source, limits)
+    with _open(data, limits) as document:
+        deadline = time.monotonic() + limits.max_seconds
+        chosen: list[Layout] = []
+
+        def layout_for_title(title: str) -> Layout:
+            kind = kind_from_title(title)
+            if kind is None:
+                shown = f" (its title reads '{title[:60]}')" if title else ""
+                raise NotAScheduleError(
+                    "not a UP schedule: page 1 is not titled Lectures, Semester Tests or Exams"
+                    + shown
+                )
+            chosen.append(LAYOUTS[kind])
+            return chosen[0]
+
+        try:
+            table = read_table(_page_contents(document, ocr, deadline), layout_for_title)
+        except ScheduleError:
+            raise
+        except (RuntimeError, ValueError) as exc:  # MuPDF failing on a damaged page
+            raise CorruptPdfError(f"the PDF is damaged and cannot be read ({exc})") from exc
+    kind = chosen[0].kind
+    return Timetable(source=name, kind=kind, rows=tuple(read_rows(kind, table.blocks)))
 
 
 def _read_source(source: bytes | str | os.PathLike[str], limits: ParseLimits) -> bytes:
@@ -42,27 +108,51 @@ def _read_source(source: bytes | str | os.PathLike[str], limits: ParseLimits) ->
         raise EmptyFileError("the file is empty")
     if len(data) > limits.max_bytes:
         raise FileTooLargeError(_too_large_message(len(data), limits))
-    if not data.lstrip(b"\x00\t\n\f\r ")[:1024].startswith(PDF_MAGIC):
+    if not data[:1024].lstrip(b"\x00\t\n\f\r ").startswith(PDF_MAGIC):
         raise NotAPdfError("not a PDF file (it does not start with %PDF-)")
     return data
 
 
 def _too_large_message(size: int, limits: ParseLimits) -> str:
-    return (
-        f"the file is {size / 1_048_576:.1f} MB; the limit is {limits.max_bytes / 1_048_576:.0f} MB"
-    )
+    limit = limits.max_bytes / 1_048_576
+    return f"the file is {size / 1_048_576:.1f} MB; the limit is {limit:g} MB"
 
 
-def parse_pdf(
-    source: bytes | str | os.PathLike[str],
-    *,
-    name: str | None = None,
-    limits: ParseLimits = DEFAULT_LIMITS,
-    ocr: bool = False,
-) -> Timetable:
-    """Parse a UP timetable PDF given as bytes or a path.
+def _open(data: bytes, limits: ParseLimits) -> pymupdf.Document:
+    try:
+        document = pymupdf.open(stream=data, filetype="pdf")
+    except Exception as exc:  # MuPDF raises several types for damaged files
+        raise CorruptPdfError(
+            f"the PDF is damaged or truncated and cannot be opened ({exc})"
+        ) from exc
+    if document.needs_pass and not document.authenticate(""):
+        document.close()
+        raise EncryptedPdfError("the PDF is password-protected; save an unprotected copy first")
+    if document.page_count == 0:
+        document.close()
+        raise CorruptPdfError("the PDF has no pages (it may be truncated)")
+    if document.page_count > limits.max_pages:
+        count = document.page_count
+        document.close()
+        raise TooManyPagesError(f"the PDF has {count} pages; the limit is {limits.max_pages}")
+    return document
 
-    ``name`` is the file name reported as ``source`` (defaults to the path's name). ``ocr`` allows
-    the OCR path for pages without a text layer; without it such a PDF raises OcrRequiredError.
-    """
-    raise NotImplementedError
+
+def _page_contents(document: pymupdf.Document, ocr: bool, deadline: float) -> Iterator[PageContent]:
+    for index in range(document.page_count):
+        if time.monotonic() > deadline:
+            raise ParseTimeoutError("reading the PDF took too long; it is too large or complex")
+        page = document.load_page(index)
+        if extract.has_text(page):
+            yield extract.page_content(page)
+        elif page.get_images(full=False):
+            if not ocr:
+                raise OcrRequiredError(
+                    f"page {index + 1} is an image without a text layer (a scan); reading it "
+                    "needs OCR: use `schedgen parse --ocr` or upload it to the schedgen server"
+                )
+            from schedgen_core.pdf.ocr import ocr_page_content
+
+            yield ocr_page_content(page)
+        else:
+            yield PageContent(float(page.rect.width), float(page.rect.height), (), (), ())
