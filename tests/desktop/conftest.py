@@ -25,7 +25,6 @@ def make_window(qtbot):  # type: ignore[no-untyped-def]
     from schedgen_desktop.app import build_window
 
     def make(paths=(), **kwargs):  # type: ignore[no-untyped-def]
-        kwargs.setdefault("parse", _expected_json_parse)
         window = build_window(paths, **kwargs)
         qtbot.addWidget(window)
         window.show()
@@ -37,16 +36,3 @@ def make_window(qtbot):  # type: ignore[no-untyped-def]
 def wait_until_idle(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: not window.controller.busy, timeout=10_000)
 
-
-def _expected_json_parse(path):  # type: ignore[no-untyped-def]
-    # Interim: the PDF reader is not on this branch yet; read the hand-verified JSON instead.
-    import json
-
-    from schedgen_core.errors import NotAScheduleError
-    from schedgen_core.model import Timetable
-    from tests.conftest import FIXTURE_EXPECTED
-
-    data = json.loads((FIXTURE_EXPECTED / f"{path.stem}.json").read_text())
-    if data.get("kind") is None:
-        raise NotAScheduleError(data["error"])
-    return Timetable.from_dict(data)
