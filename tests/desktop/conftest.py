@@ -35,4 +35,3 @@ def make_window(qtbot):  # type: ignore[no-untyped-def]
 
 def wait_until_idle(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: not window.controller.busy, timeout=10_000)
-
