@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.stack)
         splitter.addWidget(self.side_panel)
         splitter.setStretchFactor(0, 1)
-        splitter.setSizes([860, 340])
+        splitter.setSizes([820, 380])
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(8, 8, 8, 4)
@@ -168,10 +168,20 @@ class MainWindow(QMainWindow):
         table_layout.addWidget(self.table_view)
 
         self.week_view = WeekView()
+        self.week_legend = QLabel(
+            "<small>Solid: what you attend · Dashed: groups not chosen yet (choose on the right)"
+            " · Red outline: clash · Untick events in the Table tab to leave them out</small>"
+        )
+        self.week_legend.setWordWrap(True)
+        week_page = QWidget()
+        week_layout = QVBoxLayout(week_page)
+        week_layout.setContentsMargins(0, 0, 0, 0)
+        week_layout.addWidget(self.week_view, 1)
+        week_layout.addWidget(self.week_legend)
         self.dated_view = self._make_table(self.dated_proxy, "Tests and exams")
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.week_view, "&Week")
+        self.tabs.addTab(week_page, "&Week")
         self.tabs.addTab(table_page, "&Table")
         self.tabs.addTab(self.dated_view, "Tests && &exams")
         self.tabs.setCurrentIndex(int(self.settings.get("current_tab")) % 3)
@@ -197,13 +207,13 @@ class MainWindow(QMainWindow):
 
     def _build_side_panel(self) -> None:
         self.side_panel = QWidget()
-        self.side_panel.setMinimumWidth(330)
+        self.side_panel.setMinimumWidth(380)
         layout = QVBoxLayout(self.side_panel)
         layout.setContentsMargins(4, 0, 0, 0)
         layout.addWidget(QLabel("<b>Files</b>"))
         self.files_list = QListWidget()
         self.files_list.setAccessibleName("Open files")
-        self.files_list.setMaximumHeight(110)
+        self.files_list.setMaximumHeight(80)
         layout.addWidget(self.files_list)
         self.shape_panel = ShapePanel(self.controller)
         self.shape_panel.message.connect(self.banner.add)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from schedgen_core.calendar import PALETTE
+from schedgen_core.calendar import PALETTE, Clash
 from schedgen_core.calendar.colours import CSS_COLOURS
 from schedgen_core.calendar.terms import TERM_NAMES
 from schedgen_desktop.controller import ScheduleController
@@ -54,6 +54,7 @@ class ShapePanel(QScrollArea):
         self.controller = controller
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 4, 0)
@@ -246,7 +247,7 @@ class ShapePanel(QScrollArea):
         current_key = current.data(KEY_ROLE) if current else None
         self.clash_list.clear()
         for clash in self.controller.clashes:
-            text = clash.describe()
+            text = self._describe(clash)
             item = QListWidgetItem(("accepted: " if clash.allowed else "⚠ ") + text)
             item.setData(KEY_ROLE, clash.key)
             item.setData(KEY_ROLE + 1, clash.allowed)
@@ -263,6 +264,16 @@ class ShapePanel(QScrollArea):
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.clash_list.addItem(item)
         self.accept_button.setEnabled(bool(self.controller.clashes))
+
+    def _describe(self, clash: Clash) -> str:
+        if self.controller.term_problem is None or not (clash.first.weekly and clash.second.weekly):
+            return clash.describe()
+        # The dates are a preview stand-in until term dates are set: name the weekday only.
+        first, second = clash.first, clash.second
+        return (
+            f"{first.title} {first.start:%H:%M}-{first.end:%H:%M} overlaps {second.title} "
+            f"{second.start:%H:%M}-{second.end:%H:%M} on {first.weekday}s"
+        )
 
     # Actions -------------------------------------------------------------------------------
 

@@ -10,18 +10,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QHelpEvent,
     QImage,
     QPainter,
     QPainterPath,
     QPalette,
     QPen,
 )
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from schedgen_desktop.entries import WEEKDAYS, Entry
 
@@ -175,26 +176,30 @@ def paint_week(
         QPointF(rect.left() + geo.gutter, rect.bottom()),
     )
     for block in blocks:
-        _paint_block(painter, geo.block_rect(block), block.entry, base_font)
+        _paint_block(painter, geo.block_rect(block), block.entry, base_font, text)
     painter.restore()
 
 
-def _paint_block(painter: QPainter, box: QRectF, entry: Entry, base_font: QFont) -> None:
+def _paint_block(
+    painter: QPainter, box: QRectF, entry: Entry, base_font: QFont, text_colour: QColor
+) -> None:
     path = QPainterPath()
     path.addRoundedRect(box, 4, 4)
-    fill = QColor(entry.colour)
+    colour = QColor(entry.colour)
+    fill = QColor(colour)
     if not entry.attending:
-        fill.setAlphaF(0.35)
+        # A group not chosen yet: a pale, dashed outline in the module's colour.
+        fill.setAlphaF(0.16)
     painter.fillPath(path, fill)
     if not entry.attending:
-        painter.setPen(QPen(QColor(entry.colour), 1.2, Qt.PenStyle.DashLine))
+        painter.setPen(QPen(colour, 1.2, Qt.PenStyle.DashLine))
         painter.drawPath(path)
     if entry.clash:
         painter.fillPath(path, QBrush(QColor(255, 255, 255, 90), Qt.BrushStyle.BDiagPattern))
         painter.setPen(QPen(CLASH_COLOUR, 3))
         painter.drawPath(path)
     inner = box.adjusted(5, 3, -4, -2)
-    painter.setPen(QColor("white"))
+    painter.setPen(QColor("white") if entry.attending else text_colour)
     title = QFont(base_font)
     title.setBold(True)
     small = QFont(base_font)
@@ -218,6 +223,17 @@ def _paint_block(painter: QPainter, box: QRectF, entry: Entry, base_font: QFont)
     painter.restore()
 
 
+def describe(entry: Entry) -> str:
+    """The tooltip of a block: everything about the class, and what to do about it."""
+    lines = [f"{entry.module} {entry.activity} ({entry.group})", f"{entry.day} {entry.time_range}"]
+    lines += list(entry.venues)
+    if not entry.attending:
+        lines.append("Group not chosen yet: pick one in the side panel")
+    if entry.clash:
+        lines.append("Clashes with another class you attend")
+    return "\n".join(lines)
+
+
 class WeekView(QWidget):
     """The widget that shows the week grid for the current entries."""
 
@@ -238,6 +254,21 @@ class WeekView(QWidget):
     def blocks(self) -> list[Block]:
         """The blocks drawn now (for tests and tooltips)."""
         return layout_blocks(self._entries)
+
+    def block_at(self, point: QPointF) -> Block | None:
+        blocks = self.blocks()
+        geo = geometry_for(QRectF(self.rect()), blocks, self.fontMetrics().height())
+        return next((b for b in blocks if geo.block_rect(b).contains(point)), None)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            block = self.block_at(QPointF(event.pos()))
+            if block is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPos(), describe(block.entry), self)
+            return True
+        return super().event(event)
 
     def sizeHint(self) -> QSize:
         return QSize(900, 640)
