@@ -8,6 +8,7 @@ controller logic can be tested without an event loop.
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from collections.abc import Callable
@@ -100,6 +101,8 @@ class _Relay(QObject):
 class _Job(QRunnable):
     def __init__(self, job: Callable[[], Any], relay: _Relay) -> None:
         super().__init__()
+        # Python owns the runnable (kept by the runner until delivered), never Qt's pool.
+        self.setAutoDelete(False)
         self._job = job
         self._relay = relay
 
@@ -108,16 +111,39 @@ class _Job(QRunnable):
 
 
 class ThreadPoolRunner:
-    """Runs jobs on ``QThreadPool.globalInstance()``; ``done`` runs on the GUI thread."""
+    """Runs jobs one at a time on a worker thread; ``done`` runs on the GUI thread.
+
+    One thread, because the PDF engine (MuPDF) must not be used from two threads at once. And
+    Python's cyclic garbage collector is paused while a job runs: a collection triggered on the
+    worker would finalise Qt widgets off the GUI thread, and one on the GUI thread could free
+    PDF-engine objects mid-parse; both crash. Jobs take milliseconds; collection resumes after.
+    """
 
     def __init__(self, pool: QThreadPool | None = None) -> None:
-        self._pool = pool or QThreadPool.globalInstance()
-        self._relays: set[_Relay] = set()
+        if pool is None:
+            pool = QThreadPool()
+            pool.setMaxThreadCount(1)
+        self._pool = pool
+        self._running: dict[_Relay, _Job] = {}
+        self._gc_was_enabled = True
 
     def submit(self, job: Callable[[], Any], done: Callable[[Any], None]) -> None:
-        relay = _Relay(done, self._relays.discard)
-        self._relays.add(relay)
-        self._pool.start(_Job(job, relay))
+        relay = _Relay(done, self._delivered)
+        runnable = _Job(job, relay)
+        if not self._running:
+            self._gc_was_enabled = gc.isenabled()
+            gc.disable()
+        self._running[relay] = runnable
+        self._pool.start(runnable)
+
+    def _delivered(self, relay: _Relay) -> None:
+        self._running.pop(relay, None)
+        if not self._running and self._gc_was_enabled:
+            gc.enable()
 
     def pending(self) -> int:
-        return len(self._relays)
+        return len(self._running)
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until every job has run (their callbacks still arrive through the event loop)."""
+        return bool(self._pool.waitForDone(msecs))

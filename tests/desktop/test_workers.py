@@ -58,3 +58,15 @@ def test_thread_pool_runner_works_off_the_gui_thread_and_answers_on_it(qtbot: Qt
     assert seen["done"] == gui_thread
     assert seen["result_ok"] == 1
     assert runner.pending() == 0
+
+
+def test_garbage_collection_pauses_while_a_job_runs(qtbot: QtBot) -> None:
+    import gc
+
+    seen: dict[str, bool] = {}
+    runner = ThreadPoolRunner()
+    assert gc.isenabled()
+    runner.submit(lambda: gc.isenabled(), lambda enabled: seen.setdefault("during", enabled))
+    qtbot.waitUntil(lambda: "during" in seen, timeout=5000)
+    assert seen["during"] is False
+    assert gc.isenabled()
