@@ -51,8 +51,10 @@ class Entry:
 
     @property
     def time_range(self) -> str:
-        end = f"~{self.end}" if self.end_estimated else self.end
-        return f"{self.start}\N{EN DASH}{end}" if end else self.start
+        if not self.end:
+            return self.start
+        estimated = " (est.)" if self.end_estimated else ""
+        return f"{self.start}\N{EN DASH}{self.end}{estimated}"
 
     @property
     def venue_text(self) -> str:

@@ -17,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from schedgen_desktop.entries import Entry
 
 COLUMNS = ("Module", "Activity", "Group", "Day / date", "Time", "Venues", "Source")
+VENUES_COLUMN = COLUMNS.index("Venues")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 2
 

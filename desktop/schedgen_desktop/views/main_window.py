@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 from schedgen_core.errors import ScheduleError
 from schedgen_desktop.controller import ScheduleController
 from schedgen_desktop.entries import Entry
-from schedgen_desktop.models.events import EventFilterProxy, EventTableModel
+from schedgen_desktop.models.events import VENUES_COLUMN, EventFilterProxy, EventTableModel
 from schedgen_desktop.settings import Settings
 from schedgen_desktop.views.shape_panel import ShapePanel
 from schedgen_desktop.views.week_view import WeekView, paint_week
@@ -201,8 +201,14 @@ class MainWindow(QMainWindow):
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setAlternatingRowColors(True)
         view.verticalHeader().hide()
-        view.horizontalHeader().setStretchLastSection(True)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = view.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Venue lists can be long: a fixed, resizable column, so the source stays in view.
+        header.setSectionResizeMode(VENUES_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(VENUES_COLUMN, 360)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.setWordWrap(False)
         return view
 
     def _build_side_panel(self) -> None:
