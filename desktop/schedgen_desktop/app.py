@@ -29,9 +29,9 @@ def build_window(
         parse=parse or default_parse,
         store_path=config_dir() / "current.schedgen.json",
     )
-    if restore and settings.get("restore_schedule") and not paths:
-        controller.restore()
     window = MainWindow(controller, settings)
+    # Engines load and the last schedule comes back on the worker thread, after the window.
+    controller.start(restore=restore and bool(settings.get("restore_schedule")) and not paths)
     if paths:
         window.open_paths(list(paths))
     return window

@@ -12,24 +12,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from schedgen_core.calendar import (
-    TERM_CODES,
-    CalendarBuild,
-    CalendarOptions,
-    CalendarOptionsError,
-    Clash,
-    Event,
-    TermDates,
-    TermDatesMissingError,
-    build_events,
-    find_clashes,
-    load_term_calendar,
-    sessions_from_timetables,
-    to_ics,
-)
 from schedgen_core.errors import ScheduleError
 from schedgen_core.model import ExamRow, SemesterTestRow, Timetable
 from schedgen_desktop import schedule_file
@@ -43,6 +29,26 @@ from schedgen_desktop.workers import (
     default_parse,
     parse_file,
 )
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+    from schedgen_core.calendar import CalendarBuild, CalendarOptions, Clash, Event, TermDates
+
+
+def _calendar() -> ModuleType:
+    # The calendar core (and the holiday tables it loads) is imported on first use, so the window
+    # shows before it is loaded; `warm_up` loads it on the worker thread right after start.
+    import schedgen_core.calendar
+
+    return schedgen_core.calendar
+
+
+def warm_up() -> None:
+    """Load the PDF engine and the calendar core (run on the worker thread after start)."""
+    import schedgen_core.pdf  # noqa: F401
+
+    _calendar().public_holidays(date.today().year)
 
 
 class ScheduleController(QObject):
@@ -64,7 +70,7 @@ class ScheduleController(QObject):
         self._parse = parse
         self._store_path = Path(store_path) if store_path else None
         self._sources: list[Source] = []
-        self._options = CalendarOptions()
+        self._options: CalendarOptions | None = None
         self._deselected: frozenset[str] = frozenset()
         self._build: CalendarBuild | None = None
         self._clashes: tuple[Clash, ...] = ()
@@ -74,6 +80,44 @@ class ScheduleController(QObject):
         self._in_flight = 0
         self.last_outcomes: list[ParseOutcome] = []
 
+    # Starting ------------------------------------------------------------------------------
+
+    def start(self, restore: bool = True) -> None:
+        """Load the engines on the worker thread, then reopen the stored schedule (if asked)."""
+        store = self._store_path if restore else None
+
+        def job() -> ScheduleDocument | str | None:
+            warm_up()
+            if store is None or not store.is_file():
+                return None
+            try:
+                return schedule_file.load(store)
+            except ScheduleFileError as exc:
+                return exc.message
+
+        self._begin()
+        self._runner.submit(job, self._on_started)
+
+    def _on_started(self, loaded: ScheduleDocument | str | None) -> None:
+        if isinstance(loaded, ScheduleDocument) and not self._sources:
+            try:
+                self.load_document(loaded)
+            except ScheduleFileError as exc:
+                self.file_failed.emit(str(self._store_path), exc.message)
+        elif isinstance(loaded, str):
+            self.file_failed.emit(str(self._store_path), loaded)
+        self._end()
+
+    def _begin(self) -> None:
+        self._in_flight += 1
+        if self._in_flight == 1:
+            self.busy_changed.emit(True)
+
+    def _end(self) -> None:
+        self._in_flight -= 1
+        if self._in_flight == 0:
+            self.busy_changed.emit(False)
+
     # Opening -------------------------------------------------------------------------------
 
     def open_paths(self, paths: Iterable[str | os.PathLike[str]]) -> None:
@@ -81,9 +125,7 @@ class ScheduleController(QObject):
         parse = self._parse
         for path in paths:
             file = Path(path)
-            self._in_flight += 1
-            if self._in_flight == 1:
-                self.busy_changed.emit(True)
+            self._begin()
             self._runner.submit(lambda f=file: parse_file(f, parse), self._on_parsed)
 
     @property
@@ -91,7 +133,6 @@ class ScheduleController(QObject):
         return self._in_flight > 0
 
     def _on_parsed(self, outcome: ParseOutcome) -> None:
-        self._in_flight -= 1
         self.last_outcomes.append(outcome)
         if outcome.timetable is None:
             self.file_failed.emit(str(outcome.path), outcome.error or "unknown error")
@@ -101,8 +142,7 @@ class ScheduleController(QObject):
             self._sources = [s for s in self._sources if s.path != path] + [source]
             self._rebuild()
             self.file_opened.emit(path)
-        if self._in_flight == 0:
-            self.busy_changed.emit(False)
+        self._end()
 
     def remove_source(self, path: str) -> None:
         self._sources = [s for s in self._sources if s.path != path]
@@ -110,7 +150,7 @@ class ScheduleController(QObject):
 
     def clear(self) -> None:
         self._sources = []
-        self._options = CalendarOptions()
+        self._options = None
         self._deselected = frozenset()
         self._rebuild()
 
@@ -126,7 +166,15 @@ class ScheduleController(QObject):
 
     @property
     def options(self) -> CalendarOptions:
+        if self._options is None:
+            self._options = _calendar().CalendarOptions()
         return self._options
+
+    @property
+    def exam_duration_minutes(self) -> int:
+        if self._options is None:
+            return 180
+        return self._options.exam_duration_minutes
 
     @property
     def entries(self) -> list[Entry]:
@@ -174,16 +222,18 @@ class ScheduleController(QObject):
 
     def needed_terms(self) -> list[str]:
         """Term codes of the weekly classes opened (the ones whose dates matter)."""
+        if not self._sources:
+            return []
         try:
-            sessions = sessions_from_timetables(self.timetables)
+            sessions = _calendar().sessions_from_timetables(self.timetables)
         except ValueError:
             return []
         used = {s.term for s in sessions if s.category == "class"}
-        return [code for code in TERM_CODES if code in used]
+        return [code for code in _calendar().TERM_CODES if code in used]
 
     def year(self) -> int:
         """The academic year: the student's choice, else the core's, else from dated rows."""
-        if self._options.year is not None:
+        if self._options is not None and self._options.year is not None:
             return self._options.year
         if self._build is not None and self._build.year is not None:
             return self._build.year
@@ -191,9 +241,10 @@ class ScheduleController(QObject):
 
     def known_term_dates(self, code: str) -> TermDates | None:
         """The dates in effect for a term: the student's, else the built-in UP data."""
-        if code in self._options.terms:
-            return self._options.terms[code]
-        return load_term_calendar().year(self.year()).terms.get(code)
+        if code in self.options.terms:
+            return self.options.terms[code]
+        known: TermDates | None = _calendar().load_term_calendar().year(self.year()).terms.get(code)
+        return known
 
     # Shaping -------------------------------------------------------------------------------
 
@@ -202,7 +253,7 @@ class ScheduleController(QObject):
         self._rebuild()
 
     def choose_group(self, module: str, activity_type: str, group: str | None) -> None:
-        groups = {m: dict(c) for m, c in self._options.groups.items()}
+        groups = {m: dict(c) for m, c in self.options.groups.items()}
         choice = groups.setdefault(module, {})
         if group:
             choice[activity_type] = group
@@ -210,23 +261,23 @@ class ScheduleController(QObject):
             choice.pop(activity_type, None)
         if not choice:
             groups.pop(module)
-        self.set_options(replace(self._options, groups=groups))
+        self.set_options(replace(self.options, groups=groups))
 
     def set_colour(self, module: str, colour_name: str | None) -> None:
-        colours = dict(self._options.colours)
+        colours = dict(self.options.colours)
         if colour_name:
             colours[module] = colour_name
         else:
             colours.pop(module, None)
-        self.set_options(replace(self._options, colours=colours))
+        self.set_options(replace(self.options, colours=colours))
 
     def set_term_dates(self, code: str, start: date, end: date) -> None:
-        terms = dict(self._options.terms)
-        terms[code] = TermDates(start, end, "set by you")
-        self.set_options(replace(self._options, terms=terms))
+        terms = dict(self.options.terms)
+        terms[code] = _calendar().TermDates(start, end, "set by you")
+        self.set_options(replace(self.options, terms=terms))
 
     def set_exam_duration(self, minutes: int) -> None:
-        self.set_options(replace(self._options, exam_duration_minutes=minutes))
+        self.set_options(replace(self.options, exam_duration_minutes=minutes))
 
     def set_attending(self, uid: str, attending: bool) -> None:
         """Deselect (or bring back) one event."""
@@ -237,37 +288,42 @@ class ScheduleController(QObject):
         self._rebuild()
 
     def accept_clash(self, key: str, accepted: bool = True) -> None:
-        allowed = set(self._options.allowed_clashes)
+        allowed = set(self.options.allowed_clashes)
         if accepted:
             allowed.add(key)
         else:
             allowed.discard(key)
-        self.set_options(replace(self._options, allowed_clashes=frozenset(allowed)))
+        self.set_options(replace(self.options, allowed_clashes=frozenset(allowed)))
 
     # Exporting -----------------------------------------------------------------------------
 
     def ics_bytes(self, previous: bytes | None = None) -> bytes:
         """The .ics for what the student attends; raises the core's ScheduleError if not ready."""
-        build = build_events(self.timetables, self._options)
+        calendar = _calendar()
+        build = calendar.build_events(self.timetables, self.options)
         events = [e for e in build.events if e.uid not in self._deselected]
-        return to_ics(events, previous=previous)
+        ics: bytes = calendar.to_ics(events, previous=previous)
+        return ics
 
     # Persistence ---------------------------------------------------------------------------
 
     def document(self) -> ScheduleDocument:
         return ScheduleDocument(
             sources=tuple(self._sources),
-            options=self._options.to_dict(),
+            options=self._options.to_dict() if self._options is not None else {},
             deselected=tuple(sorted(self._deselected)),
         )
 
     def load_document(self, document: ScheduleDocument) -> None:
+        calendar = _calendar()
         try:
-            options = CalendarOptions.from_dict(document.options) if document.options else None
-        except CalendarOptionsError as exc:
+            options = (
+                calendar.CalendarOptions.from_dict(document.options) if document.options else None
+            )
+        except calendar.CalendarOptionsError as exc:
             raise ScheduleFileError(f"the schedule file's options are damaged: {exc}") from exc
         self._sources = list(document.sources)
-        self._options = options or CalendarOptions()
+        self._options = options
         self._deselected = frozenset(document.deselected)
         self._rebuild(save=False)
 
@@ -290,7 +346,8 @@ class ScheduleController(QObject):
         self._build, self._term_problem, self._build_problem = self._build_preview()
         events = self._build.events if self._build else ()
         attended = [e for e in events if e.uid not in self._deselected]
-        self._clashes = tuple(find_clashes(attended, self._options.allowed_clashes))
+        allowed = self._options.allowed_clashes if self._options is not None else frozenset()
+        self._clashes = tuple(_calendar().find_clashes(attended, allowed)) if attended else ()
         clashing = {e.uid for c in self.active_clashes for e in (c.first, c.second)}
         self._entries = [
             _entry(e, self._source_of(e), e.uid not in self._deselected, e.uid in clashing)
@@ -312,17 +369,19 @@ class ScheduleController(QObject):
         """
         if not self._sources:
             return None, None, None
+        calendar = _calendar()
+        options = self.options
         try:
-            return build_events(self.timetables, self._options), None, None
-        except TermDatesMissingError as exc:
+            return calendar.build_events(self.timetables, options), None, None
+        except calendar.TermDatesMissingError as exc:
             term_problem = exc.message
         except ScheduleError as exc:
             return None, None, exc.message
-        year = self._options.year or _dated_year(self.timetables) or date.today().year
+        year = options.year or _dated_year(self.timetables) or date.today().year
         provisional = _provisional_week(year)
-        terms = dict.fromkeys(TERM_CODES, provisional) | dict(self._options.terms)
+        terms = dict.fromkeys(calendar.TERM_CODES, provisional) | dict(options.terms)
         try:
-            preview = build_events(self.timetables, replace(self._options, terms=terms))
+            preview = calendar.build_events(self.timetables, replace(options, terms=terms))
         except ScheduleError as exc:
             return None, term_problem, exc.message
         return preview, term_problem, None
@@ -348,7 +407,8 @@ def _provisional_week(year: int) -> TermDates:
     # Two weeks from the first Monday of February: no South African public holiday falls there.
     first = date(year, 2, 1)
     first += timedelta(days=(7 - first.weekday()) % 7)
-    return TermDates(first, first + timedelta(days=13), "preview only")
+    dates: TermDates = _calendar().TermDates(first, first + timedelta(days=13), "preview only")
+    return dates
 
 
 def _entry(event: Event, source: str, attending: bool, clash: bool) -> Entry:

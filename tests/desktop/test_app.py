@@ -1,13 +1,16 @@
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 from schedgen_core.cli import build_parser
 from schedgen_desktop import app
 from tests.conftest import FIXTURE_PDFS
+
+LAUNCHER = Path(__file__).with_name("launch_app.py")
 
 
 def test_schedgen_has_a_desktop_subcommand_taking_pdfs() -> None:
@@ -16,25 +19,24 @@ def test_schedgen_has_a_desktop_subcommand_taking_pdfs() -> None:
     assert args.handler is app._handle
 
 
-def test_run_shows_the_window_and_opens_the_pdfs_given(qapp: QApplication) -> None:
-    seen: dict[str, Any] = {}
-
-    def shown(window: Any) -> None:
-        seen["title"] = window.windowTitle()
-        seen["visible"] = window.isVisible()
-
-        def poll() -> None:
-            if not window.controller.busy:
-                seen["sources"] = [s.timetable.kind.value for s in window.controller.sources]
-                window.close()
-                QApplication.quit()
-            else:
-                QTimer.singleShot(10, poll)
-
-        poll()
-
+def test_the_app_starts_shows_its_window_and_opens_the_pdfs_given(config_dir: Path) -> None:
     pdfs = [str(FIXTURE_PDFS / "UP_MOD_XLS.pdf"), str(FIXTURE_PDFS / "UP_EXAM_SS.pdf")]
-    assert app.run(pdfs, on_shown=shown) == 0
-    assert "schedgen" in seen["title"]
-    assert seen["visible"] is True
-    assert sorted(seen["sources"]) == ["exam", "lecture"]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SCHEDGEN_CONFIG_DIR": str(config_dir)}
+    done = subprocess.run(
+        [sys.executable, str(LAUNCHER), *pdfs],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["exit_code"] == 0
+    assert "schedgen" in report["title"]
+    assert report["visible"] is True
+    assert report["kinds"] == ["exam", "lecture"]
+    assert report["rows"] > 0
+    assert report["errors"] == []
+    assert report["shown_at"] <= report["filled_at"]
+    assert "Traceback" not in done.stderr

@@ -130,6 +130,7 @@ def test_schedule_is_restored_on_next_start(qtbot: QtBot, make_window) -> None: 
     before = first.controller.entries
     first.close()
     second = make_window()
+    wait_until_idle(qtbot, second)
     assert second.controller.entries == before
     assert second.table_model.rowCount() == len(before)
 

@@ -157,6 +157,7 @@ def test_choices_survive_a_restart(qtbot: QtBot, make_window) -> None:  # type: 
     first.controller.set_colour("COS 214", "teal")
     first.close()
     second = make_window()
+    wait_until_idle(qtbot, second)
     assert second.controller.options.chosen_group("STK 220", "P") == "P02"
     assert second.controller.options.colour_for("COS 214") == "teal"
     combo = second.shape_panel.group_combos[("STK 220", "P")]

@@ -7,6 +7,7 @@ which clashes) are made by the core and come back through ``refresh``.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
@@ -29,10 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from schedgen_core.calendar import PALETTE, Clash
-from schedgen_core.calendar.colours import CSS_COLOURS
-from schedgen_core.calendar.terms import TERM_NAMES
 from schedgen_desktop.controller import ScheduleController
+
+if TYPE_CHECKING:
+    from schedgen_core.calendar import Clash
 
 NOT_CHOSEN = "— choose —"
 KEY_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -169,6 +170,9 @@ class ShapePanel(QScrollArea):
         self.modules_grid.setColumnStretch(2, 1)
 
     def _colour_menu(self, module: str) -> QMenu:
+        from schedgen_core.calendar import PALETTE
+        from schedgen_core.calendar.colours import CSS_COLOURS
+
         menu = QMenu(self)
         menu.addAction("Automatic").triggered.connect(
             lambda: self.controller.set_colour(module, None)
@@ -186,6 +190,8 @@ class ShapePanel(QScrollArea):
         if not terms:
             self.terms_layout.addWidget(QLabel("No weekly classes open."), 0, 0)
             return
+        from schedgen_core.calendar.terms import TERM_NAMES
+
         for row, code in enumerate(terms):
             start, end = QDateEdit(), QDateEdit()
             for edit, what in ((start, "first"), (end, "last")):
@@ -209,6 +215,13 @@ class ShapePanel(QScrollArea):
 
     def _update_values(self) -> None:
         c = self.controller
+        self.exam_minutes.blockSignals(True)
+        self.exam_minutes.setValue(c.exam_duration_minutes)
+        self.exam_minutes.blockSignals(False)
+        self.notices.setText("\n".join(f"• {n}" for n in c.notices))
+        self.notices.setVisible(bool(c.notices))
+        if not c.sources:
+            return
         options = c.options
         colours = {e.module: e.colour for e in c.entries}
         for module, button in self.colour_buttons.items():
@@ -236,11 +249,6 @@ class ShapePanel(QScrollArea):
                 edit.blockSignals(True)
                 edit.setDate(QDate(value.year, value.month, value.day))
                 edit.blockSignals(False)
-        self.exam_minutes.blockSignals(True)
-        self.exam_minutes.setValue(options.exam_duration_minutes)
-        self.exam_minutes.blockSignals(False)
-        self.notices.setText("\n".join(f"• {n}" for n in c.notices))
-        self.notices.setVisible(bool(c.notices))
 
     def _update_clashes(self) -> None:
         current = self.clash_list.currentItem()
@@ -286,7 +294,7 @@ class ShapePanel(QScrollArea):
         self.controller.set_term_dates(code, first, last)
 
     def _exam_minutes_changed(self) -> None:
-        if self.exam_minutes.value() != self.controller.options.exam_duration_minutes:
+        if self.exam_minutes.value() != self.controller.exam_duration_minutes:
             self.controller.set_exam_duration(self.exam_minutes.value())
 
     def _toggle_current_clash(self) -> None:
