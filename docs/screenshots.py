@@ -20,7 +20,9 @@ REPO = Path(__file__).resolve().parent.parent
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--fixtures", type=Path, default=REPO.parent / "shared" / "fixtures" / "pdfs")
+    parser.add_argument(
+        "--fixtures", type=Path, default=REPO.parent / "shared" / "fixtures" / "pdfs"
+    )
     parser.add_argument("--out", type=Path, default=REPO / "docs")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

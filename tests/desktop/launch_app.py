@@ -3,8 +3,9 @@
     python tests/desktop/launch_app.py [PDF ...]
 
 Prints one JSON object: when (``time.monotonic()``, the same clock in every process on Linux and
-macOS) the window showed and the preview was filled, the window title, the timetables opened. Used by the desktop tests and
-the start-up benchmark (both run it as a subprocess, the way a student starts the app).
+macOS) the window showed and the preview was filled, the window title, the timetables opened.
+Used by the desktop tests and the start-up benchmark (both run it as a subprocess, the way a
+student starts the app).
 """
 
 from __future__ import annotations
