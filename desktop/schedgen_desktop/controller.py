@@ -325,17 +325,7 @@ class ScheduleController(QObject):
         self._sources = list(document.sources)
         self._options = options
         self._deselected = frozenset(document.deselected)
-        self._rebuild(save=False)
-
-    def restore(self) -> bool:
-        """Reload the stored schedule; False when there is none or it cannot be read."""
-        if self._store_path is None or not self._store_path.is_file():
-            return False
-        try:
-            self.load_document(schedule_file.load(self._store_path))
-        except ScheduleFileError:
-            return False
-        return True
+        self._rebuild()
 
     def save_to(self, path: str | os.PathLike[str]) -> None:
         schedule_file.save(self.document(), path)

@@ -143,3 +143,39 @@ def test_every_action_has_a_shortcut(make_window) -> None:  # type: ignore[no-un
         if a.shortcut().isEmpty() and a is not window.about_action
     ]
     assert unbound == []
+
+
+def test_week_view_follows_a_dark_palette(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QColor, QPalette
+
+    window = make_window()
+    _open(qtbot, window, "lecture-schedule")
+    light = window.week_view.render_image(QSize(600, 400), scale=1)
+    dark = QPalette()
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#e0e0e0"))
+    window.week_view.setPalette(dark)
+    shaded = window.week_view.render_image(QSize(600, 400), scale=1)
+    corner = (3, 3)
+    assert QColor(light.pixel(*corner)).lightness() > 200
+    assert QColor(shaded.pixel(*corner)).lightness() < 60
+
+
+def test_save_and_open_a_schedule_file(qtbot: QtBot, make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    _open(qtbot, window, "UP_MOD_XLS", "UP_TST_PDF")
+    window.controller.choose_group("STK 220", "P", "P02")
+    before = window.controller.entries
+    saved = tmp_path / "mine.schedgen.json"
+    window.controller.save_to(saved)
+    window.controller.clear()
+    assert window.table_model.rowCount() == 0
+    assert window.open_schedule(str(saved))
+    assert window.controller.entries == before
+    assert window.controller.options.chosen_group("STK 220", "P") == "P02"
+    broken = tmp_path / "broken.schedgen.json"
+    broken.write_text('{"format": "schedgen-schedule", "version": 7, "sources": []}')
+    assert not window.open_schedule(str(broken))
+    assert "version 7" in window.banner.messages()[-1]
+    assert window.controller.entries == before

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from schedgen_core.errors import ScheduleError
+from schedgen_desktop import schedule_file
 from schedgen_desktop.controller import ScheduleController
 from schedgen_desktop.entries import Entry
 from schedgen_desktop.models.events import VENUES_COLUMN, EventFilterProxy, EventTableModel
@@ -248,6 +249,12 @@ class MainWindow(QMainWindow):
         self.open_action = self._action(
             "&Open PDFs…", key.Open, self.choose_files, "Open UP timetable PDFs"
         )
+        self.open_schedule_action = self._action(
+            "Open sa&ved schedule…",
+            "Ctrl+Shift+O",
+            self.choose_schedule_file,
+            "Open a schedule saved with Save schedule as",
+        )
         self.save_action = self._action(
             "&Save schedule as…", key.Save, self.choose_save_path, "Save your schedule to a file"
         )
@@ -284,6 +291,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = QMenu("Open &recent", self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(self.open_schedule_action)
         file_menu.addAction(self.remove_action)
         file_menu.addSeparator()
         file_menu.addAction(self.save_action)
@@ -363,6 +371,26 @@ class MainWindow(QMainWindow):
         if paths:
             self.settings.set("last_directory", str(Path(paths[0]).parent))
             self.open_paths(paths)
+
+    def choose_schedule_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Open saved schedule",
+            self.settings.get("last_directory"),
+            "schedgen schedules (*.json);;All files (*)",
+        )
+        if path:
+            self.open_schedule(path)
+
+    def open_schedule(self, path: str) -> bool:
+        """Replace what is open with a saved schedule (timetables and every choice)."""
+        try:
+            self.controller.load_document(schedule_file.load(path))
+        except ScheduleError as exc:
+            self.banner.add(f"{Path(path).name}: {exc.message}")
+            return False
+        self.statusBar().showMessage(f"Opened {Path(path).name}", 8000)
+        return True
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
