@@ -42,6 +42,32 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_sample(args: argparse.Namespace) -> int:
+    from schedgen_core.model import Kind
+    from schedgen_core.pdf.writer import render_timetable_pdf
+    from schedgen_core.samples import many_page_lectures, sample_timetable
+
+    kind = Kind(args.kind)
+    if args.pages is not None:
+        if kind is not Kind.LECTURE:
+            raise CommandError("--pages is only available for lecture samples")
+        if not 1 <= args.pages <= 1000:
+            raise CommandError("--pages must be between 1 and 1000")
+        timetable = many_page_lectures(args.pages)
+    else:
+        timetable = sample_timetable(kind)
+    try:
+        pdf = render_timetable_pdf(timetable, image_only=args.image_only, dpi=args.dpi)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from exc
+    path = Path(args.output)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(pdf)
+    noun = "row" if len(timetable.rows) == 1 else "rows"
+    print(f"wrote {path} ({kind.value} sample, {len(timetable.rows)} {noun})", file=sys.stderr)
+    return 0
+
+
 def _register_core(subparsers: Any) -> None:
     parse = subparsers.add_parser(
         "parse",
@@ -55,6 +81,22 @@ def _register_core(subparsers: Any) -> None:
     )
     parse.set_defaults(handler=_cmd_parse)
     register_calendar_commands(subparsers)
+
+    sample = subparsers.add_parser(
+        "sample",
+        help="write an invented timetable PDF in the UP layout",
+        description="Write a sample lecture, test or exam PDF laid out like the UP's own PDFs.",
+    )
+    sample.add_argument("kind", choices=["lecture", "test", "exam"], help="which schedule")
+    sample.add_argument("-o", "--output", required=True, help="the PDF file to write")
+    sample.add_argument(
+        "--pages", type=int, help="fill about this many pages (lecture samples only)"
+    )
+    sample.add_argument(
+        "--image-only", action="store_true", help="pages as images only, like a scan (no text)"
+    )
+    sample.add_argument("--dpi", type=int, default=200, help="image resolution for --image-only")
+    sample.set_defaults(handler=_cmd_sample)
 
 
 def _register_plugins(subparsers: Any) -> None:
@@ -96,7 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except (ScheduleError, CommandError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print("error: " + " ".join(str(exc).split()), file=sys.stderr)
         return 2
     except OSError as exc:
         print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)

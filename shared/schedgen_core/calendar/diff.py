@@ -25,8 +25,13 @@ class SessionChange:
     @property
     def fields(self) -> tuple[str, ...]:
         """Which of when/where differ: ``term``, ``day``, ``date``, ``start``, ``end``, …"""
+
+        def value(session: Session, name: str) -> object:
+            # Venues listed in another order are the same venues.
+            return sorted(session.venues) if name == "venues" else getattr(session, name)
+
         names = ("term", "day", "date", "start", "end", "venues", "campus")
-        return tuple(n for n in names if getattr(self.before, n) != getattr(self.after, n))
+        return tuple(n for n in names if value(self.before, n) != value(self.after, n))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -100,7 +105,8 @@ class TimetableDiff:
 
 
 def _content(session: Session) -> tuple[object, ...]:
-    return (*session.identity, *session.slot, session.venues, session.campus)
+    """What a person sees; venues listed in another order are the same venues."""
+    return (*session.identity, *session.slot, tuple(sorted(session.venues)), session.campus)
 
 
 def _order(session: Session) -> tuple[object, ...]:

@@ -10,14 +10,20 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from functools import cache
 
 import holidays
 
-from schedgen_core.calendar.colours import Colour, colour_named, module_colour, normalise_module
+from schedgen_core.calendar.colours import (
+    PALETTE,
+    Colour,
+    colour_named,
+    module_colour,
+    normalise_module,
+)
 from schedgen_core.calendar.errors import TermDatesMissingError, TimetableDataError
 from schedgen_core.calendar.options import CalendarOptions
 from schedgen_core.calendar.sessions import (
@@ -85,7 +91,7 @@ class Event:
     choice: Choice = Choice.FIXED
     alternatives: tuple[str, ...] = ()
     end_estimated: bool = False
-    colour: Colour = field(default_factory=lambda: module_colour(""))
+    colour: Colour = PALETTE[0]
     description: str = ""
 
     @property
@@ -113,6 +119,35 @@ class Event:
                 days.append(day)
             day += timedelta(days=7)
         return days
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-safe view for the HTTP API and the apps."""
+        return {
+            "uid": self.uid,
+            "module": self.module,
+            "category": self.category.value,
+            "activity": self.activity,
+            "activity_type": self.activity_type,
+            "group": self.group,
+            "term": self.term,
+            "title": self.title,
+            "venues": list(self.venues),
+            "campus": self.campus,
+            "start": f"{self.start:%H:%M}",
+            "end": f"{self.end:%H:%M}",
+            "first_date": self.first_date.isoformat(),
+            "last_date": self.last_date.isoformat(),
+            "weekly": self.weekly,
+            "weekday": self.weekday,
+            "exclusions": [
+                {"date": e.day.isoformat(), "reason": e.reason} for e in self.exclusions
+            ],
+            "choice": self.choice.value,
+            "alternatives": list(self.alternatives),
+            "end_estimated": self.end_estimated,
+            "colour": {"name": self.colour.name, "hex": self.colour.hex},
+            "description": self.description,
+        }
 
     def fingerprint(self) -> str:
         """A hash of everything a calendar shows; it changes exactly when the event does."""
@@ -205,6 +240,19 @@ class CalendarBuild:
     def warnings(self) -> tuple[str, ...]:
         """Everything to tell the student: notices, then each clash not accepted."""
         return self.notices + tuple(f"clash: {c.describe()}" for c in self.active_clashes)
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-safe view: events, clashes, warnings and the groups to choose from."""
+        return {
+            "year": self.year,
+            "events": [event.to_dict() for event in self.events],
+            "clashes": [clash.to_dict() for clash in self.clashes],
+            "warnings": list(self.warnings),
+            "group_options": {
+                module: {kind: list(groups) for kind, groups in types.items()}
+                for module, types in self.group_options.items()
+            },
+        }
 
 
 @cache

@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
+from functools import cache
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar
+from icalendar import Calendar, Timezone
 from icalendar import Event as VEvent
 
 from schedgen_core.calendar.errors import CalendarFileError
@@ -61,6 +62,12 @@ def read_previous(ics: bytes) -> dict[str, PreviousEvent]:
             dtstamp=stamp_value if isinstance(stamp_value, datetime) else datetime.now(UTC),
         )
     return previous
+
+
+@cache
+def _vtimezone() -> Timezone:
+    """Africa/Johannesburg as a VTIMEZONE (built once: it is the slow part of an export)."""
+    return Timezone.from_tzid(TIMEZONE)
 
 
 def _at(day: date, moment: time) -> datetime:
@@ -128,6 +135,7 @@ def to_ics(
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", TIMEZONE)
+    calendar.add_component(_vtimezone())
     for event in events:
         before = known.get(event.uid)
         if before is None:
@@ -137,7 +145,6 @@ def to_ics(
         else:
             sequence, event_stamp = before.sequence + 1, stamp
         calendar.add_component(_vevent(event, sequence, event_stamp))
-    calendar.add_missing_timezones()
     return bytes(calendar.to_ical())
 
 

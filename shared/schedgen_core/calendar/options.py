@@ -8,7 +8,7 @@ with a `CalendarOptionsError` instead of silently dropping it.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from types import MappingProxyType
 from typing import Any
@@ -79,6 +79,28 @@ class CalendarOptions:
         """The colour name chosen for a module, if any."""
         key = normalise_module(module)
         return next((c for m, c in self.colours.items() if normalise_module(m) == key), None)
+
+    def with_group(self, module: str, activity_type: str, group: str | None) -> CalendarOptions:
+        """A copy with the group for a module's activity type chosen (None: not chosen)."""
+        key = normalise_module(module)
+        groups = {m: dict(c) for m, c in self.groups.items() if normalise_module(m) != key}
+        current = dict(self.groups.get(self._module_name(module) or "", {}))
+        if group is None:
+            current.pop(activity_type.upper(), None)
+        else:
+            current[activity_type.upper()] = group
+        if current:
+            groups[self._module_name(module) or module] = current
+        return replace(self, groups=groups)
+
+    def with_clash_allowed(self, key: str, allowed: bool = True) -> CalendarOptions:
+        """A copy in which the clash with this key is accepted (or warns again)."""
+        keys = self.allowed_clashes | {key} if allowed else self.allowed_clashes - {key}
+        return replace(self, allowed_clashes=keys)
+
+    def _module_name(self, module: str) -> str | None:
+        key = normalise_module(module)
+        return next((m for m in self.groups if normalise_module(m) == key), None)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-safe dict, keys sorted so equal options serialise identically."""

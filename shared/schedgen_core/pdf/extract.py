@@ -38,11 +38,6 @@ def page_content(page: pymupdf.Page) -> PageContent:
     )
 
 
-def has_text(page: pymupdf.Page) -> bool:
-    """Whether the page has any extractable text at all (a scan has none)."""
-    return bool(page.get_text("text", flags=0).strip())
-
-
 def _visible_runs(
     blocks: list[dict[str, Any]], backgrounds: list[tuple[tuple[float, ...], Colour]]
 ) -> list[Word]:
@@ -52,7 +47,7 @@ def _visible_runs(
             if line["dir"][1] != 0:  # rotated text is never table content here
                 continue
             for span in line["spans"]:
-                text = span["text"].strip()
+                text = " ".join(span["text"].split())
                 if not text or span["size"] < MIN_VISIBLE_FONT_SIZE or span["alpha"] == 0:
                     continue
                 x0, y0, x1, y1 = span["bbox"]

@@ -24,7 +24,6 @@ from schedgen_core.errors import (
     NotAScheduleError,
     OcrRequiredError,
     ParseTimeoutError,
-    ScheduleError,
     TooManyPagesError,
 )
 from schedgen_core.model import Timetable
@@ -85,12 +84,7 @@ def parse_pdf(
             chosen.append(LAYOUTS[kind])
             return chosen[0]
 
-        try:
-            table = read_table(_page_contents(document, ocr, deadline), layout_for_title)
-        except ScheduleError:
-            raise
-        except (RuntimeError, ValueError) as exc:  # MuPDF failing on a damaged page
-            raise CorruptPdfError(f"the PDF is damaged and cannot be read ({exc})") from exc
+        table = read_table(_page_contents(document, ocr, deadline), layout_for_title)
     kind = chosen[0].kind
     return Timetable(source=name, kind=kind, rows=tuple(read_rows(kind, table.blocks)))
 
@@ -130,7 +124,7 @@ def _open(data: bytes, limits: ParseLimits) -> pymupdf.Document:
         raise EncryptedPdfError("the PDF is password-protected; save an unprotected copy first")
     if document.page_count == 0:
         document.close()
-        raise CorruptPdfError("the PDF has no pages (it may be truncated)")
+        raise CorruptPdfError("the PDF is damaged or truncated: it has no pages")
     if document.page_count > limits.max_pages:
         count = document.page_count
         document.close()
@@ -138,21 +132,34 @@ def _open(data: bytes, limits: ParseLimits) -> pymupdf.Document:
     return document
 
 
+SCAN_MAX_WORDS = 5
+"""A page with pictures, no rules and at most this many words (a stamp, a page number) is a scan."""
+
+
+def _looks_scanned(content: PageContent) -> bool:
+    return len(content.words) <= SCAN_MAX_WORDS and not content.h_rules
+
+
 def _page_contents(document: pymupdf.Document, ocr: bool, deadline: float) -> Iterator[PageContent]:
     for index in range(document.page_count):
         if time.monotonic() > deadline:
             raise ParseTimeoutError("reading the PDF took too long; it is too large or complex")
-        page = document.load_page(index)
-        if extract.has_text(page):
-            yield extract.page_content(page)
-        elif page.get_images(full=False):
-            if not ocr:
-                raise OcrRequiredError(
-                    f"page {index + 1} is an image without a text layer (a scan); reading it "
-                    "needs OCR: use `schedgen parse --ocr` or upload it to the schedgen server"
-                )
+        try:
+            page = document.load_page(index)
+            content = extract.page_content(page)
+            scanned = _looks_scanned(content) and bool(page.get_images(full=False))
+        except Exception as exc:  # MuPDF raises several types for a damaged page
+            raise CorruptPdfError(
+                f"the PDF is damaged: page {index + 1} cannot be read ({exc})"
+            ) from exc
+        if not scanned:
+            yield content
+        elif not ocr:
+            raise OcrRequiredError(
+                f"page {index + 1} is an image without a text layer (a scan); reading it "
+                "needs OCR: use `schedgen parse --ocr` or upload it to the schedgen server"
+            )
+        else:
             from schedgen_core.pdf.ocr import ocr_page_content
 
             yield ocr_page_content(page)
-        else:
-            yield PageContent(float(page.rect.width), float(page.rect.height), (), (), ())

@@ -183,10 +183,9 @@ def _single_time(text: str, page: int) -> str:
 def _date(text: str, page: int) -> str:
     if not text:
         return ""
-    day: str | None = None
     if match := DAY_MONTH_YEAR.match(text):
         day, month_name, year = match.groups()
-        month = MONTHS.get(month_name[:3].lower())
+        month = MONTHS.get(month_name[:3].lower(), 0)
     elif match := ISO_DATE.match(text):
         year, month_text, day = match.groups()
         month = int(month_text)
@@ -194,8 +193,8 @@ def _date(text: str, page: int) -> str:
         day, month_text, year = match.groups()
         month = int(month_text)
     else:
-        month = None
+        raise UnreadableCellError(f"page {page}: cannot read the date '{text}'")
     try:
-        return datetime.date(int(year), month or 0, int(day or 0)).isoformat()
+        return datetime.date(int(year), month, int(day)).isoformat()
     except ValueError:
         raise UnreadableCellError(f"page {page}: cannot read the date '{text}'") from None

@@ -8,6 +8,8 @@ page's column names, matched by position.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -93,8 +95,9 @@ def read_table(pages: Iterable[PageContent], layout_for_title: Callable[[str], L
         else:
             columns = _reuse_names(xs, columns)
             body_top = 0
-        for top, bottom in zip(ys[body_top:], ys[body_top + 1 :], strict=False):
-            block = _read_block(page, columns, top, bottom, number)
+        placed = _PlacedWords(page.words)
+        for top, bottom in itertools.pairwise(ys[body_top:]):
+            block = _read_block(placed.between(top, bottom), columns, number)
             if block.lines:
                 blocks.append(block)
     if layout is None:
@@ -182,7 +185,8 @@ def _clip_text(word: Word, x0: float, x1: float) -> str:
     return word.text[start:end].strip()
 
 
-def _similarity(header: str, names: Sequence[str]) -> float:
+@functools.lru_cache(maxsize=1024)
+def _similarity(header: str, names: tuple[str, ...]) -> float:
     text = _letters(header)
     if not text:
         return 0.0
@@ -240,41 +244,56 @@ def _reuse_names(xs: Sequence[float], previous: Sequence[Column]) -> list[Column
 # --- body -------------------------------------------------------------------------------------
 
 
+class _PlacedWords:
+    """A page's words sorted by their vertical centre, for cutting into horizontal bands."""
+
+    def __init__(self, words: Iterable[Word]) -> None:
+        placed = sorted(((w.cy, w) for w in words), key=lambda item: item[0])
+        self._centres = [cy for cy, _ in placed]
+        self._words = [w for _, w in placed]
+
+    def between(self, top: float, bottom: float) -> list[tuple[float, Word]]:
+        """(centre, word) pairs whose centre lies strictly between top and bottom."""
+        lo = bisect.bisect_right(self._centres, top)
+        hi = bisect.bisect_left(self._centres, bottom)
+        return list(zip(self._centres[lo:hi], self._words[lo:hi], strict=True))
+
+
 def _read_block(
-    page: PageContent, columns: Sequence[Column], top: float, bottom: float, number: int
+    placed: Sequence[tuple[float, Word]], columns: Sequence[Column], number: int
 ) -> Block:
-    left, right = columns[0].x0, columns[-1].x1
-    inside = sorted(
-        (w for w in page.words if top < w.cy < bottom and left - CELL_SLACK <= w.x0 < right),
-        key=lambda w: w.cy,
-    )
+    starts = [column.x0 - CELL_SLACK for column in columns]
+    right = columns[-1].x1 - CELL_SLACK
     block = Block(page=number)
-    current: list[Word] = []
-    for word in inside:
-        if current and word.cy - current[0].cy > LINE_GAP_RATIO * (current[0].y1 - current[0].y0):
-            block.lines.append(_line(current, columns))
+    line_centre = 0.0
+    line_height = 0.0
+    current: list[tuple[float, Word]] = []
+    for cy, word in placed:
+        if not starts[0] <= word.x0 < right:
+            continue
+        if current and cy - line_centre > LINE_GAP_RATIO * line_height:
+            _append_line(block, current, starts, columns)
             current = []
-        current.append(word)
+        if not current:
+            line_centre, line_height = cy, word.y1 - word.y0
+        current.append((cy, word))
     if current:
-        block.lines.append(_line(current, columns))
-    block.lines = [line for line in block.lines if line.cells]
+        _append_line(block, current, starts, columns)
     return block
 
 
-def _line(words: Sequence[Word], columns: Sequence[Column]) -> Line:
+def _append_line(
+    block: Block,
+    placed: Sequence[tuple[float, Word]],
+    starts: Sequence[float],
+    columns: Sequence[Column],
+) -> None:
+    """Add the printed line made of ``placed`` words, each in the column where it starts."""
     cells: dict[str, list[str]] = {}
-    for word in sorted(words, key=lambda w: w.x0):
-        column = _column_of(word, columns)
-        if column is not None and column.field is not None:
-            cells.setdefault(column.field, []).append(word.text)
-    y = sum(w.cy for w in words) / len(words)
-    return Line(
-        y=y, cells={name: " ".join(" ".join(parts).split()) for name, parts in cells.items()}
-    )
-
-
-def _column_of(word: Word, columns: Sequence[Column]) -> Column | None:
-    for column in columns:
-        if column.x0 - CELL_SLACK <= word.x0 < column.x1 - CELL_SLACK:
-            return column
-    return None
+    for _, word in sorted(placed, key=lambda item: item[1].x0):
+        name = columns[bisect.bisect_right(starts, word.x0) - 1].field
+        if name is not None:
+            cells.setdefault(name, []).append(word.text)
+    if cells:
+        y = sum(cy for cy, _ in placed) / len(placed)
+        block.lines.append(Line(y=y, cells={k: " ".join(v) for k, v in cells.items()}))
