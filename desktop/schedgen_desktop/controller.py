@@ -253,15 +253,7 @@ class ScheduleController(QObject):
         self._rebuild()
 
     def choose_group(self, module: str, activity_type: str, group: str | None) -> None:
-        groups = {m: dict(c) for m, c in self.options.groups.items()}
-        choice = groups.setdefault(module, {})
-        if group:
-            choice[activity_type] = group
-        else:
-            choice.pop(activity_type, None)
-        if not choice:
-            groups.pop(module)
-        self.set_options(replace(self.options, groups=groups))
+        self.set_options(self.options.with_group(module, activity_type, group))
 
     def set_colour(self, module: str, colour_name: str | None) -> None:
         colours = dict(self.options.colours)
@@ -288,12 +280,7 @@ class ScheduleController(QObject):
         self._rebuild()
 
     def accept_clash(self, key: str, accepted: bool = True) -> None:
-        allowed = set(self.options.allowed_clashes)
-        if accepted:
-            allowed.add(key)
-        else:
-            allowed.discard(key)
-        self.set_options(replace(self.options, allowed_clashes=frozenset(allowed)))
+        self.set_options(self.options.with_clash_allowed(key, accepted))
 
     # Exporting -----------------------------------------------------------------------------
 
