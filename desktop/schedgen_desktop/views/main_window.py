@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.setWindowTitle(APP_TITLE)
         self.setAcceptDrops(True)
-        self.resize(1200, 780)
+        self._fit_to_screen(QSize(1240, 800))
         self.setMinimumSize(800, 560)
 
         self.banner = ErrorBanner()
@@ -548,6 +548,16 @@ class MainWindow(QMainWindow):
             painter.end()
 
         return self._report_write(path, write)
+
+    def _fit_to_screen(self, wanted: QSize) -> None:
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is None:
+            self.resize(wanted)
+            return
+        self.resize(
+            min(wanted.width(), int(screen.width() * 0.92)),
+            min(wanted.height(), int(screen.height() * 0.9)),
+        )
 
     # Window state --------------------------------------------------------------------------
 

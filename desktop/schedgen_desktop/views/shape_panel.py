@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -76,6 +76,12 @@ class ShapePanel(QScrollArea):
         self.exam_minutes.setSingleStep(30)
         self.exam_minutes.setSuffix(" min")
         self.exam_minutes.setAccessibleName("Exam duration")
+        # Apply a moment after the last change, so stepping through values rebuilds once.
+        self._exam_timer = QTimer(self)
+        self._exam_timer.setSingleShot(True)
+        self._exam_timer.setInterval(400)
+        self._exam_timer.timeout.connect(self._exam_minutes_changed)
+        self.exam_minutes.valueChanged.connect(self._exam_timer.start)
         self.exam_minutes.editingFinished.connect(self._exam_minutes_changed)
         exams_form.addRow("&Duration (the PDF gives no end):", self.exam_minutes)
         layout.addWidget(exams_box)
@@ -131,6 +137,8 @@ class ShapePanel(QScrollArea):
     def _rebuild_modules(
         self, modules: list[str], group_options: dict[str, dict[str, tuple[str, ...]]]
     ) -> None:
+        from schedgen_core.calendar.sessions import ACTIVITY_NAMES
+
         self._clear(self.modules_grid)
         self.group_combos.clear()
         self.colour_buttons.clear()
@@ -149,12 +157,13 @@ class ShapePanel(QScrollArea):
             for activity_type, groups in sorted(group_options.get(module, {}).items()):
                 if len(groups) < 2:
                     continue
+                name = ACTIVITY_NAMES.get(activity_type, activity_type)
                 combo = QComboBox()
-                combo.setAccessibleName(f"{module} {activity_type} group")
-                combo.setToolTip(f"Which {activity_type} group of {module} you attend")
-                combo.addItem(f"{activity_type}: {NOT_CHOSEN}", None)
+                combo.setAccessibleName(f"{module} {name} group")
+                combo.setToolTip(f"Which {name.lower()} group of {module} you attend")
+                combo.addItem(f"{name}: {NOT_CHOSEN}", None)
                 for group in groups:
-                    combo.addItem(f"{activity_type}: {group}", group)
+                    combo.addItem(f"{name}: {group}", group)
                 combo.activated.connect(
                     lambda _=0, m=module, t=activity_type, cb=combo: self.controller.choose_group(
                         m, t, cb.currentData()
@@ -294,6 +303,7 @@ class ShapePanel(QScrollArea):
         self.controller.set_term_dates(code, first, last)
 
     def _exam_minutes_changed(self) -> None:
+        self._exam_timer.stop()
         if self.exam_minutes.value() != self.controller.exam_duration_minutes:
             self.controller.set_exam_duration(self.exam_minutes.value())
 
