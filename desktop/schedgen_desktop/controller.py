@@ -325,9 +325,19 @@ class ScheduleController(QObject):
         attended = [e for e in events if e.uid not in self._deselected]
         allowed = self._options.allowed_clashes if self._options is not None else frozenset()
         self._clashes = tuple(_calendar().find_clashes(attended, allowed)) if attended else ()
-        clashing = {e.uid for c in self.active_clashes for e in (c.first, c.second)}
+        notes: dict[str, list[str]] = {}
+        weekly_clash: set[str] = set()
+        for clash in self.active_clashes:
+            for event, other in ((clash.first, clash.second), (clash.second, clash.first)):
+                notes.setdefault(event.uid, []).append(_clash_note(other, clash.dates))
+                if clash.first.weekly and clash.second.weekly:
+                    weekly_clash.add(event.uid)
         self._entries = [
-            _entry(e, self._source_of(e), e.uid not in self._deselected, e.uid in clashing)
+            replace(
+                _entry(e, self._source_of(e), e.uid not in self._deselected, e.uid in notes),
+                clash_every_week=e.uid in weekly_clash,
+                clash_notes=tuple(notes.get(e.uid, ())),
+            )
             for e in events
         ]
         if save and self._store_path is not None:
@@ -386,6 +396,11 @@ def _provisional_week(year: int) -> TermDates:
     first += timedelta(days=(7 - first.weekday()) % 7)
     dates: TermDates = _calendar().TermDates(first, first + timedelta(days=13), "preview only")
     return dates
+
+
+def _clash_note(other: Event, dates: Sequence[date]) -> str:
+    when = f"every {other.weekday}" if other.weekly else ", ".join(d.isoformat() for d in dates)
+    return f"clashes with {other.title} ({when})"
 
 
 def _entry(event: Event, source: str, attending: bool, clash: bool) -> Entry:

@@ -37,7 +37,11 @@ class Entry:
     deselected: bool = False
     """The student unticked this event: it stays out of the week view and the .ics."""
     clash: bool = False
-    """True when it overlaps another attended event (a clash not allowed)."""
+    """True when it overlaps another attended event (a clash not accepted)."""
+    clash_every_week: bool = False
+    """The clash is with another weekly class (not just a test or exam on one date)."""
+    clash_notes: tuple[str, ...] = ()
+    """What it clashes with, for tooltips."""
     end_estimated: bool = False
     term: str = ""
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from schedgen_core.calendar.colours import CSS_COLOURS
+from schedgen_desktop.views.week_view import describe
 from tests.conftest import FIXTURE_PDFS
 from tests.desktop.conftest import wait_until_idle
 
@@ -55,6 +56,11 @@ def test_group_choice_updates_table_week_and_clash_list(qtbot: QtBot, make_windo
     assert "overlaps" in clash
     clashing = {b.entry.module for b in window.week_view.blocks() if b.entry.clash}
     assert clashing == {"COS 226", "STK 220"}
+    stk = next(
+        b.entry for b in window.week_view.blocks() if b.entry.clash and b.entry.module == "STK 220"
+    )
+    assert stk.clash_every_week
+    assert "Clashes with COS 226 Lecture" in describe(stk)
     assert "clash" in window.tabs.tabText(0)
 
     _choose(window, "STK 220", "P", "P03")

@@ -86,8 +86,8 @@ class EventTableModel(QAbstractTableModel):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             text = _display(entry, column)
-            if role == Qt.ItemDataRole.ToolTipRole and entry.clash:
-                return f"{text}\nClashes with another class you attend"
+            if role == Qt.ItemDataRole.ToolTipRole and entry.clash_notes:
+                return "\n".join([text, *entry.clash_notes])
             return text
         if role == SORT_ROLE:
             return _sort_key(entry, column)

@@ -171,7 +171,8 @@ class MainWindow(QMainWindow):
         self.week_view = WeekView()
         self.week_legend = QLabel(
             "<small>Solid: what you attend · Dashed: groups not chosen yet (choose on the right)"
-            " · Red outline: clash · Untick events in the Table tab to leave them out</small>"
+            " · Red outline: clash every week · Amber: a test or exam overlaps on some date"
+            " · Hover a block for details</small>"
         )
         self.week_legend.setWordWrap(True)
         week_page = QWidget()

@@ -2,7 +2,8 @@
 
 ``paint_week`` draws onto any QPainter (the widget, a PNG image, a PDF page), so what the student
 sees is exactly what they export. Overlapping classes share their day column side by side; a
-clash is outlined in red and hatched.
+clash is hatched and outlined: red when it happens every week, amber when only a test or exam
+on some date overlaps the class.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ DAYS = WEEKDAYS[:6]
 FIRST_HOUR = 7
 LAST_HOUR = 19
 CLASH_COLOUR = QColor("#D32F2F")
+OCCASIONAL_CLASH_COLOUR = QColor("#F59E0B")
 
 
 def _minutes(hhmm: str) -> int:
@@ -196,7 +198,8 @@ def _paint_block(
         painter.drawPath(path)
     if entry.clash:
         painter.fillPath(path, QBrush(QColor(255, 255, 255, 90), Qt.BrushStyle.BDiagPattern))
-        painter.setPen(QPen(CLASH_COLOUR, 3))
+        outline = CLASH_COLOUR if entry.clash_every_week else OCCASIONAL_CLASH_COLOUR
+        painter.setPen(QPen(outline, 3))
         painter.drawPath(path)
     inner = box.adjusted(5, 3, -4, -2)
     painter.setPen(QColor("white") if entry.attending else text_colour)
@@ -229,8 +232,7 @@ def describe(entry: Entry) -> str:
     lines += list(entry.venues)
     if not entry.attending:
         lines.append("Group not chosen yet: pick one in the side panel")
-    if entry.clash:
-        lines.append("Clashes with another class you attend")
+    lines += [note[0].upper() + note[1:] for note in entry.clash_notes]
     return "\n".join(lines)
 
 
