@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 APP_NAME = "schedgen"
@@ -74,7 +75,28 @@ def _arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     return parser
 
 
+class NoDisplayError(Exception):
+    """There is no screen to show the window on."""
+
+
+def check_display(environ: Mapping[str, str] = os.environ, platform: str = sys.platform) -> None:
+    """Fail with a sentence, not Qt's abort, when a Linux session has no display."""
+    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
+        return
+    if not (environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY")):
+        raise NoDisplayError(
+            "no display found (neither DISPLAY nor WAYLAND_DISPLAY is set); run it in a desktop "
+            "session, or set QT_QPA_PLATFORM=offscreen"
+        )
+
+
 def _handle(args: argparse.Namespace) -> int:
+    try:
+        check_display()
+    except NoDisplayError as exc:
+        from schedgen_core.cli import CommandError
+
+        raise CommandError(str(exc)) from None
     return run(args.pdfs)
 
 
@@ -94,7 +116,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         argparse.ArgumentParser(prog="schedgen-desktop", description="The schedgen desktop app.")
     )
     args = parser.parse_args(argv)
-    return _handle(args)
+    try:
+        check_display()
+    except NoDisplayError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return run(args.pdfs)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from schedgen_desktop import app
 from tests.conftest import FIXTURE_PDFS
 
 LAUNCHER = Path(__file__).with_name("launch_app.py")
+CLI = "import sys; from schedgen_core.cli import main; sys.exit(main())"
 
 
 def test_schedgen_has_a_desktop_subcommand_taking_pdfs() -> None:
@@ -39,4 +40,20 @@ def test_the_app_starts_shows_its_window_and_opens_the_pdfs_given(config_dir: Pa
     assert report["rows"] > 0
     assert report["errors"] == []
     assert report["shown_at"] <= report["filled_at"]
+    assert "Traceback" not in done.stderr
+
+
+def test_no_display_is_one_line_error_not_a_qt_abort() -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)
+    done = subprocess.run(
+        [sys.executable, "-c", CLI, "desktop"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.startswith("error: no display found")
     assert "Traceback" not in done.stderr
