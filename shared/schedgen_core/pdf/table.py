@@ -188,17 +188,25 @@ def _clip_text(word: Word, x0: float, x1: float) -> str:
 @functools.lru_cache(maxsize=1024)
 def _similarity(header: str, names: tuple[str, ...]) -> float:
     text = _letters(header)
-    if not text:
-        return 0.0
-    return max(SequenceMatcher(None, text, name).ratio() for name in names)
+    best = 0.0
+    for name in names:
+        if text == name:
+            return 1.0
+        matcher = SequenceMatcher(None, text, name)
+        if matcher.real_quick_ratio() > best and matcher.quick_ratio() > best:
+            best = max(best, matcher.ratio())
+    return best
 
 
 def _looks_like_header(header: Sequence[str], layout: Layout) -> bool:
+    """A header row names the module column and at least two others."""
     module = next(f for f in layout.fields if f.name == "module")
+    if not any(_similarity(text, module.headers) >= 0.8 for text in header):
+        return False
     hits = sum(
         1 for text in header if any(_similarity(text, f.headers) >= 0.8 for f in layout.fields)
     )
-    return hits >= 3 and any(_similarity(text, module.headers) >= 0.8 for text in header)
+    return hits >= 3
 
 
 def _name_columns(xs: Sequence[float], header: Sequence[str], layout: Layout) -> list[Column]:
