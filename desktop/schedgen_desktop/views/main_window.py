@@ -11,6 +11,7 @@ from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QDragEnterEvent,
+    QDragLeaveEvent,
     QDropEvent,
     QKeySequence,
     QPageLayout,
@@ -104,7 +105,12 @@ class DropHint(QLabel):
             "<p>lectures, semester tests and exams — one or several at once</p>"
             "<p>or press <b>Ctrl+O</b> to choose them</p>"
         )
-        self.setStyleSheet("QLabel { border: 2px dashed palette(mid); border-radius: 12px; }")
+        self.set_armed(False)
+
+    def set_armed(self, armed: bool) -> None:
+        """Highlighted while files are dragged over the window."""
+        colour = "palette(highlight)" if armed else "palette(mid)"
+        self.setStyleSheet(f"QLabel {{ border: 3px dashed {colour}; border-radius: 12px; }}")
 
 
 class MainWindow(QMainWindow):
@@ -435,8 +441,15 @@ class MainWindow(QMainWindow):
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
             event.acceptProposedAction()
+            self.drop_hint.set_armed(True)
+            self.statusBar().showMessage("Drop to open")
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.drop_hint.set_armed(False)
+        self.statusBar().clearMessage()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        self.drop_hint.set_armed(False)
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         event.acceptProposedAction()
         self.open_paths(paths)
