@@ -351,7 +351,7 @@ class ScheduleController(QObject):
         """Build with the student's options; while term dates are missing, preview the week.
 
         Without term dates the core cannot date weekly classes. Their weekday and time are known,
-        so the preview stands in two provisional weeks for each unknown term; the export refuses
+        so the preview stands in provisional dates for each unknown term; the export refuses
         until real dates are set (``term_problem`` holds the core's message).
         """
         if not self._sources:
@@ -365,8 +365,7 @@ class ScheduleController(QObject):
         except ScheduleError as exc:
             return None, None, exc.message
         year = options.year or _dated_year(self.timetables) or date.today().year
-        provisional = _provisional_week(year)
-        terms = dict.fromkeys(calendar.TERM_CODES, provisional) | dict(options.terms)
+        terms = _provisional_terms(year) | dict(options.terms)
         try:
             preview = calendar.build_events(self.timetables, replace(options, terms=terms))
         except ScheduleError as exc:
@@ -390,12 +389,33 @@ def _dated_year(timetables: Sequence[Timetable]) -> int | None:
     return None
 
 
-def _provisional_week(year: int) -> TermDates:
-    # Two weeks from the first Monday of February: no South African public holiday falls there.
+def _provisional_terms(year: int) -> dict[str, TermDates]:
+    """Stand-in term dates for the preview: two weeks per quarter, in the order of the year.
+
+    They start on the first Monday of February (few South African public holidays fall in the
+    next eight weeks), and keep the terms' relations: S1 = Q1 + Q2, S2 = Q3 + Q4 after S1, and
+    Y spans both, so classes of different semesters never appear to clash.
+    """
+    term_dates = _calendar().TermDates
     first = date(year, 2, 1)
     first += timedelta(days=(7 - first.weekday()) % 7)
-    dates: TermDates = _calendar().TermDates(first, first + timedelta(days=13), "preview only")
-    return dates
+
+    def weeks(start_week: int, count: int) -> TermDates:
+        start = first + timedelta(weeks=start_week)
+        dates: TermDates = term_dates(
+            start, start + timedelta(weeks=count, days=-1), "preview only"
+        )
+        return dates
+
+    return {
+        "Q1": weeks(0, 2),
+        "Q2": weeks(2, 2),
+        "S1": weeks(0, 4),
+        "Q3": weeks(4, 2),
+        "Q4": weeks(6, 2),
+        "S2": weeks(4, 4),
+        "Y": weeks(0, 8),
+    }
 
 
 def _clash_note(other: Event, dates: Sequence[date]) -> str:

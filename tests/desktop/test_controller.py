@@ -89,3 +89,12 @@ def test_start_restores_the_stored_schedule(tmp_path: Path) -> None:
     fresh = ScheduleController(SynchronousRunner(), store_path=tmp_path / "current.json")
     fresh.start(restore=False)
     assert fresh.entries == []
+
+
+def test_preview_never_makes_classes_of_different_semesters_clash(tmp_path: Path) -> None:
+    controller = _controller(tmp_path, "UP_MOD_XLS-Both")
+    assert controller.term_problem is not None
+    terms = {e.term for e in controller.entries}
+    assert {"S1", "S2"} <= terms
+    mixed = [c for c in controller.clashes if {c.first.term, c.second.term} == {"S1", "S2"}]
+    assert mixed == []

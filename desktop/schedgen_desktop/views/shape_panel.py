@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -151,9 +150,12 @@ class ShapePanel(QScrollArea):
             button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
             button.setMenu(self._colour_menu(module))
             self.colour_buttons[module] = button
-            self.modules_grid.addWidget(button, row, 0)
-            self.modules_grid.addWidget(QLabel(module), row, 1)
-            choosers = QHBoxLayout()
+            self.modules_grid.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
+            name_label = QLabel(module)
+            name_label.setMinimumHeight(button.sizeHint().height())
+            self.modules_grid.addWidget(name_label, row, 1, Qt.AlignmentFlag.AlignTop)
+            choosers = QVBoxLayout()
+            choosers.setSpacing(2)
             for activity_type, groups in sorted(group_options.get(module, {}).items()):
                 if len(groups) < 2:
                     continue
@@ -171,7 +173,6 @@ class ShapePanel(QScrollArea):
                 )
                 self.group_combos[(module, activity_type)] = combo
                 choosers.addWidget(combo)
-            choosers.addStretch(1)
             holder = QWidget()
             holder.setLayout(choosers)
             choosers.setContentsMargins(0, 0, 0, 0)
