@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 APP_NAME = "schedgen"
+STARTUP_DELAY_MS = 150
 
 
 def build_window(
@@ -19,6 +20,8 @@ def build_window(
     parse: Any = None,
 ) -> Any:
     """Create the controller and main window (a QApplication must exist) and open ``paths``."""
+    from PySide6.QtCore import QTimer
+
     from schedgen_desktop.controller import ScheduleController
     from schedgen_desktop.settings import Settings, config_dir
     from schedgen_desktop.views.main_window import MainWindow
@@ -31,8 +34,10 @@ def build_window(
         store_path=config_dir() / "current.schedgen.json",
     )
     window = MainWindow(controller, settings)
-    # Engines load and the last schedule comes back on the worker thread, after the window.
-    controller.start(restore=restore and bool(settings.get("restore_schedule")) and not paths)
+    # The engines load and the last schedule comes back on the worker thread once the window
+    # has painted: loading them alongside would slow the window itself down.
+    restoring = restore and bool(settings.get("restore_schedule")) and not paths
+    QTimer.singleShot(STARTUP_DELAY_MS, lambda: controller.start(restore=restoring))
     if paths:
         window.open_paths(list(paths))
     return window

@@ -57,3 +57,27 @@ def test_no_display_is_one_line_error_not_a_qt_abort() -> None:
     assert done.returncode == 2
     assert done.stderr.startswith("error: no display found")
     assert "Traceback" not in done.stderr
+
+
+SHOW_ONLY = """
+import sys
+from schedgen_desktop.app import build_window, make_application
+app = make_application()
+window = build_window(restore=False)
+window.show()
+app.processEvents()
+print(sorted(m for m in ("pymupdf", "schedgen_core.calendar", "holidays") if m in sys.modules))
+"""
+
+
+def test_window_shows_before_the_pdf_engine_and_calendar_load(config_dir: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SCHEDGEN_CONFIG_DIR": str(config_dir)}
+    done = subprocess.run(
+        [sys.executable, "-c", SHOW_ONLY],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert done.stdout.strip() == "[]"

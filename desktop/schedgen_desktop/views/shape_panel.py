@@ -136,13 +136,14 @@ class ShapePanel(QScrollArea):
     def _rebuild_modules(
         self, modules: list[str], group_options: dict[str, dict[str, tuple[str, ...]]]
     ) -> None:
-        from schedgen_core.calendar.sessions import ACTIVITY_NAMES
-
         self._clear(self.modules_grid)
         self.group_combos.clear()
         self.colour_buttons.clear()
         if not modules:
             self.modules_grid.addWidget(QLabel("Open a timetable to see its modules."), 0, 0)
+            return
+        from schedgen_core.calendar.sessions import ACTIVITY_NAMES
+
         for row, module in enumerate(modules):
             button = QToolButton()
             button.setAccessibleName(f"Colour of {module}")
