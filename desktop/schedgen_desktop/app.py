@@ -20,8 +20,6 @@ def build_window(
     parse: Any = None,
 ) -> Any:
     """Create the controller and main window (a QApplication must exist) and open ``paths``."""
-    from PySide6.QtCore import QTimer
-
     from schedgen_desktop.controller import ScheduleController
     from schedgen_desktop.settings import Settings, config_dir
     from schedgen_desktop.views.main_window import MainWindow
@@ -37,7 +35,7 @@ def build_window(
     # The engines load and the last schedule comes back on the worker thread once the window
     # has painted: loading them alongside would slow the window itself down.
     restoring = restore and bool(settings.get("restore_schedule")) and not paths
-    QTimer.singleShot(STARTUP_DELAY_MS, lambda: controller.start(restore=restoring))
+    controller.start(restore=restoring, delay_ms=STARTUP_DELAY_MS)
     if paths:
         window.open_paths(list(paths))
     return window

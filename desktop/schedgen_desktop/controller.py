@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from schedgen_core.errors import ScheduleError
 from schedgen_core.model import ExamRow, SemesterTestRow, Timetable
@@ -82,8 +82,12 @@ class ScheduleController(QObject):
 
     # Starting ------------------------------------------------------------------------------
 
-    def start(self, restore: bool = True) -> None:
-        """Load the engines on the worker thread, then reopen the stored schedule (if asked)."""
+    def start(self, restore: bool = True, delay_ms: int = 0) -> None:
+        """Load the engines on the worker thread, then reopen the stored schedule (if asked).
+
+        With ``delay_ms`` the work begins that much later (the controller counts as busy from
+        now), so the window can paint before the engines compete with it for the interpreter.
+        """
         store = self._store_path if restore else None
 
         def job() -> ScheduleDocument | str | None:
@@ -96,7 +100,10 @@ class ScheduleController(QObject):
                 return exc.message
 
         self._begin()
-        self._runner.submit(job, self._on_started)
+        if delay_ms > 0:
+            QTimer.singleShot(delay_ms, lambda: self._runner.submit(job, self._on_started))
+        else:
+            self._runner.submit(job, self._on_started)
 
     def _on_started(self, loaded: ScheduleDocument | str | None) -> None:
         if isinstance(loaded, ScheduleDocument) and not self._sources:
