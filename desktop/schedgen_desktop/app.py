@@ -59,6 +59,9 @@ def make_application(argv: Sequence[str] = ()) -> Any:
     app.setDesktopFileName("schedgen")
     # Fusion follows the system's light or dark colour scheme on every platform.
     app.setStyle("Fusion")
+    from schedgen_desktop.views.icon import app_icon
+
+    app.setWindowIcon(app_icon())
     return app
 
 

@@ -179,3 +179,21 @@ def test_save_and_open_a_schedule_file(qtbot: QtBot, make_window, tmp_path: Path
     assert not window.open_schedule(str(broken))
     assert "version 7" in window.banner.messages()[-1]
     assert window.controller.entries == before
+
+
+def test_keyboard_switches_tabs_and_focuses_the_filter(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    _open(qtbot, window, "UP_TST_PDF")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == 2
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == 0
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == 1
+    assert window.filter_edit.hasFocus()
+    qtbot.keyClicks(window.filter_edit, "wtw")
+    assert {
+        window.table_proxy.index(r, 0).data() for r in range(window.table_proxy.rowCount())
+    } == {"WTW 285"}
