@@ -197,3 +197,23 @@ def test_keyboard_switches_tabs_and_focuses_the_filter(qtbot: QtBot, make_window
     assert {
         window.table_proxy.index(r, 0).data() for r in range(window.table_proxy.rowCount())
     } == {"WTW 285"}
+
+
+def test_month_strip_marks_every_test_and_exam_day(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from schedgen_desktop.views.month_strip import months_spanned
+
+    window = make_window()
+    _open(qtbot, window, "UP_TST_PDF", "UP_EXAM_SS")
+    dated = [e for e in window.controller.entries if e.category != "class"]
+    marked = window.month_strip.marked_days()
+    assert set(marked) == {date.fromisoformat(e.date) for e in dated}
+    assert sum(len(v) for v in marked.values()) == len(dated)
+    assert months_spanned(dated) == [(2025, 8), (2025, 9), (2025, 10), (2025, 11)]
+    window.tabs.setCurrentIndex(2)
+    image = window.month_strip.grab().toImage()
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)
+    }
+    assert len(colours) > 10

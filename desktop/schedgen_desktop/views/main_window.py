@@ -47,6 +47,7 @@ from schedgen_desktop.controller import ScheduleController
 from schedgen_desktop.entries import Entry
 from schedgen_desktop.models.events import VENUES_COLUMN, EventFilterProxy, EventTableModel
 from schedgen_desktop.settings import Settings
+from schedgen_desktop.views.month_strip import MonthStrip
 from schedgen_desktop.views.shape_panel import ShapePanel
 from schedgen_desktop.views.week_view import WeekView, paint_week
 
@@ -187,11 +188,17 @@ class MainWindow(QMainWindow):
         week_layout.addWidget(self.week_view, 1)
         week_layout.addWidget(self.week_legend)
         self.dated_view = self._make_table(self.dated_proxy, "Tests and exams")
+        self.month_strip = MonthStrip()
+        dated_page = QWidget()
+        dated_layout = QVBoxLayout(dated_page)
+        dated_layout.setContentsMargins(0, 4, 0, 0)
+        dated_layout.addWidget(self.month_strip)
+        dated_layout.addWidget(self.dated_view, 1)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(week_page, "&Week")
         self.tabs.addTab(table_page, "&Table")
-        self.tabs.addTab(self.dated_view, "Tests && &exams")
+        self.tabs.addTab(dated_page, "Tests && &exams")
         self.tabs.setCurrentIndex(int(self.settings.get("current_tab")) % 3)
         self.tabs.currentChanged.connect(lambda i: self.settings.set("current_tab", i))
 
@@ -339,6 +346,7 @@ class MainWindow(QMainWindow):
         dated = [e for e in entries if e.category != "class"]
         self.table_model.set_entries(entries)
         self.dated_model.set_entries(dated)
+        self.month_strip.set_entries(dated)
         self.week_view.set_entries(weekly)
         self.stack.setCurrentIndex(1 if self.controller.sources else 0)
         self.files_list.clear()
