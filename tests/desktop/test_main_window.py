@@ -217,3 +217,14 @@ def test_month_strip_marks_every_test_and_exam_day(qtbot: QtBot, make_window) ->
         image.pixel(x, y) for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)
     }
     assert len(colours) > 10
+
+
+def test_window_size_and_tab_come_back(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+    first = make_window()
+    first.resize(800, 575)  # the offscreen screen is 800 x 600; the default height is 560
+    first.tabs.setCurrentIndex(2)
+    first.close()
+    second = make_window()
+    assert (second.width(), second.height()) == (800, 575)
+    assert second.tabs.currentIndex() == 2
+    assert second.settings.get("window_state")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QMarginsF, QRectF, QSize, Qt
@@ -510,9 +510,9 @@ class MainWindow(QMainWindow):
         if path:
             self.export_pdf(path)
 
-    def _report_write(self, path: str, write: object) -> bool:
+    def _report_write(self, path: str, write: Callable[[], object]) -> bool:
         try:
-            write()  # type: ignore[operator]
+            write()
         except OSError as exc:
             self.banner.add(f"Could not write {path}: {exc.strerror or exc}")
             return False
@@ -587,9 +587,13 @@ class MainWindow(QMainWindow):
         geometry = self.settings.get("window_geometry")
         if geometry:
             self.restoreGeometry(QByteArray.fromHex(geometry.encode()))
+        state = self.settings.get("window_state")
+        if state:
+            self.restoreState(QByteArray.fromHex(state.encode()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.set("window_geometry", bytes(self.saveGeometry().toHex()).decode())
+        self.settings.set("window_state", bytes(self.saveState().toHex()).decode())
         super().closeEvent(event)
 
     def _about(self) -> None:
