@@ -125,6 +125,9 @@ def test_ics_needs_term_dates_then_exports_what_the_student_attends(
 
     start, end, status = window.shape_panel.term_rows["S2"]
     assert "Needed before export" in status.text()
+    window.activateWindow()
+    window.choose_ics_path()  # asks for the dates first, no file dialog
+    assert start.hasFocus()
     start.setDate(date(2025, 7, 21))
     end.setDate(date(2025, 10, 24))
     window.shape_panel.terms_layout.itemAtPosition(1, 3).widget().click()

@@ -496,6 +496,11 @@ class MainWindow(QMainWindow):
             self._report_write(path, lambda: self.controller.save_to(path))
 
     def choose_ics_path(self) -> None:
+        if self.controller.term_problem is not None:
+            # Ask for the missing dates before the file dialog, not after it.
+            self.banner.add(f"Cannot export the calendar yet: {self.controller.term_problem}")
+            self.shape_panel.focus_missing_term()
+            return
         path = self._save_path("Export calendar", ".ics", "iCalendar (*.ics)")
         if path:
             self.export_ics(path)
@@ -527,6 +532,8 @@ class MainWindow(QMainWindow):
             data = self.controller.ics_bytes(previous)
         except ScheduleError as exc:
             self.banner.add(f"Cannot export the calendar yet: {exc.message}")
+            if self.controller.term_problem is not None:
+                self.shape_panel.focus_missing_term()
             return False
         except OSError as exc:
             self.banner.add(f"Could not read {path}: {exc.strerror or exc}")

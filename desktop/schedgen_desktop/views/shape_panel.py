@@ -294,6 +294,14 @@ class ShapePanel(QScrollArea):
             f"{second.start:%H:%M}-{second.end:%H:%M} on {first.weekday}s"
         )
 
+    def focus_missing_term(self) -> None:
+        """Bring the first term without dates into view and put the cursor in its start date."""
+        for code, (start, _, _) in self.term_rows.items():
+            if self.controller.known_term_dates(code) is None:
+                self.ensureWidgetVisible(start)
+                start.setFocus()
+                return
+
     # Actions -------------------------------------------------------------------------------
 
     def _apply_term(self, code: str) -> None:
