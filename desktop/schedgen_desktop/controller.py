@@ -279,12 +279,19 @@ class ScheduleController(QObject):
         self.set_options(replace(self.options, exam_duration_minutes=minutes))
 
     def set_attending(self, uid: str, attending: bool) -> None:
-        """Deselect (or bring back) one event."""
+        """Deselect (or bring back) the event with this uid."""
+        event = next((e for e in self.events if e.uid == uid), None)
+        if event is None:
+            return
+        key = selection_key(event)
         if attending:
-            self._deselected = self._deselected - {uid}
+            self._deselected = self._deselected - {key}
         else:
-            self._deselected = self._deselected | {uid}
+            self._deselected = self._deselected | {key}
         self._rebuild()
+
+    def is_deselected(self, event: Event) -> bool:
+        return selection_key(event) in self._deselected
 
     def accept_clash(self, key: str, accepted: bool = True) -> None:
         self.set_options(self.options.with_clash_allowed(key, accepted))
@@ -295,7 +302,7 @@ class ScheduleController(QObject):
         """The .ics for what the student attends; raises the core's ScheduleError if not ready."""
         calendar = _calendar()
         build = calendar.build_events(self.timetables, self.options)
-        events = [e for e in build.events if e.uid not in self._deselected]
+        events = [e for e in build.events if not self.is_deselected(e)]
         ics: bytes = calendar.to_ics(events, previous=previous)
         return ics
 
@@ -329,7 +336,7 @@ class ScheduleController(QObject):
     def _rebuild(self, save: bool = True) -> None:
         self._build, self._term_problem, self._build_problem = self._build_preview()
         events = self._build.events if self._build else ()
-        attended = [e for e in events if e.uid not in self._deselected]
+        attended = [e for e in events if not self.is_deselected(e)]
         allowed = self._options.allowed_clashes if self._options is not None else frozenset()
         self._clashes = tuple(_calendar().find_clashes(attended, allowed)) if attended else ()
         notes: dict[str, list[str]] = {}
@@ -341,7 +348,7 @@ class ScheduleController(QObject):
                     weekly_clash.add(event.uid)
         self._entries = [
             replace(
-                _entry(e, self._source_of(e), e.uid not in self._deselected, e.uid in notes),
+                _entry(e, self._source_of(e), not self.is_deselected(e), e.uid in notes),
                 clash_every_week=e.uid in weekly_clash,
                 clash_notes=tuple(notes.get(e.uid, ())),
             )
@@ -423,6 +430,16 @@ def _provisional_terms(year: int) -> dict[str, TermDates]:
         "S2": weeks(4, 4),
         "Y": weeks(0, 8),
     }
+
+
+def selection_key(event: Event) -> str:
+    """What an unticked event is remembered by: the same before and after term dates are set.
+
+    (The uid starts with the academic year, which the preview may not know yet.)
+    """
+    when = event.weekday if event.weekly else event.first_date.isoformat()
+    parts = [event.category.value, event.module, event.activity, event.group, when]
+    return "|".join([*parts, f"{event.start:%H:%M}"])
 
 
 def _clash_note(other: Event, dates: Sequence[date]) -> str:

@@ -7,7 +7,8 @@ same document to the server, so its shape is versioned and upgraded on load.
 
     {"format": "schedgen-schedule", "version": 1,
      "sources": [{"path": "/home/me/UP_MOD_XLS.pdf", "timetable": {...}}, ...],
-     "options": {...CalendarOptions.to_dict()...}, "deselected": [event uid, ...]}
+     "options": {...CalendarOptions.to_dict()...},
+     "deselected": ["class|COS 214|P1|P02|Wednesday|14:30", ...]}
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ class ScheduleDocument:
     options: Mapping[str, Any] = field(default_factory=dict)
     """``CalendarOptions.to_dict()``: groups, colours, term dates, exam duration, clashes."""
     deselected: tuple[str, ...] = ()
-    """Uids of the events the student unticked."""
+    """The events the student unticked: ``category|module|activity|group|day or date|start``."""
 
     def to_dict(self) -> dict[str, Any]:
         return {

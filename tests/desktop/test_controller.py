@@ -98,3 +98,15 @@ def test_preview_never_makes_classes_of_different_semesters_clash(tmp_path: Path
     assert {"S1", "S2"} <= terms
     mixed = [c for c in controller.clashes if {c.first.term, c.second.term} == {"S1", "S2"}]
     assert mixed == []
+
+
+def test_an_unticked_class_stays_unticked_when_term_dates_change_the_year(tmp_path: Path) -> None:
+    controller = _controller(tmp_path, "UP_MOD_XLS")
+    assert controller.term_problem is not None
+    target = next(e for e in controller.events if e.module == "COS 214" and e.activity == "L1")
+    controller.set_attending(target.uid, False)
+    controller.set_term_dates("S2", date(2019, 7, 22), date(2019, 10, 25))
+    after = next(e for e in controller.entries if e.module == "COS 214" and e.activity == "L1")
+    assert after.key != target.uid  # the uid carries the year
+    assert after.deselected
+    assert after.key.encode() not in controller.ics_bytes()

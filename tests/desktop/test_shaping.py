@@ -91,7 +91,7 @@ def test_unticking_an_event_removes_it_from_week_and_clashes(qtbot: QtBot, make_
     assert model.setData(
         model.index(row, 0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole
     )
-    assert uid in window.controller.deselected
+    assert next(e for e in window.controller.entries if e.key == uid).deselected
     assert uid not in {b.entry.key for b in window.week_view.blocks()}
     assert _clash_texts(window) == ["No clashes"]
     unticked = next(e for e in model.entries() if e.key == uid)
