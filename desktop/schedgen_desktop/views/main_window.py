@@ -423,6 +423,8 @@ class MainWindow(QMainWindow):
 
     def remove_selected_file(self) -> None:
         item = self.files_list.currentItem()
+        if item is None and self.files_list.count() == 1:
+            item = self.files_list.item(0)
         if item is not None:
             self.controller.remove_source(item.data(Qt.ItemDataRole.UserRole))
 
