@@ -228,3 +228,25 @@ def test_window_size_and_tab_come_back(qtbot: QtBot, make_window) -> None:  # ty
     assert (second.width(), second.height()) == (800, 575)
     assert second.tabs.currentIndex() == 2
     assert second.settings.get("window_state")
+
+
+def test_week_shows_one_term_at_a_time_when_asked(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    _open(qtbot, window, "UP_MOD_XLS-Both")
+    assert window.term_bar.isVisibleTo(window)
+    terms = [window.term_filter.itemData(i) for i in range(window.term_filter.count())]
+    assert terms[0] is None
+    assert {"S1", "S2"} <= set(terms)
+    every = {b.entry.term for b in window.week_view.blocks()}
+    assert {"S1", "S2"} <= every
+    window.term_filter.setCurrentIndex(terms.index("S1"))
+    assert {b.entry.term for b in window.week_view.blocks()} == {"S1"}
+    window.controller.choose_group("COS 212", "P", "P01")  # a refresh keeps the choice
+    assert window.term_filter.currentData() == "S1"
+    assert {b.entry.term for b in window.week_view.blocks()} == {"S1"}
+
+
+def test_term_picker_hidden_with_one_term(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    _open(qtbot, window, "UP_MOD_XLS")
+    assert not window.term_bar.isVisibleTo(window)

@@ -130,7 +130,7 @@ def test_ics_needs_term_dates_then_exports_what_the_student_attends(
     assert start.hasFocus()
     start.setDate(date(2025, 7, 21))
     end.setDate(date(2025, 10, 24))
-    window.shape_panel.terms_layout.itemAtPosition(1, 3).widget().click()
+    window.shape_panel.terms_layout.itemAtPosition(1, 3).widget().click()  # S2's Set button
     assert window.controller.term_problem is None
     assert "set by you" in status.text()
 

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -54,6 +55,22 @@ from schedgen_desktop.views.week_view import WeekView, paint_week
 APP_TITLE = "schedgen — UP Schedule Generator"
 PDF_FILTER = "UP timetable PDFs (*.pdf);;All files (*)"
 PNG_EXPORT_SIZE = QSize(1400, 900)
+
+
+TERM_LABELS = {
+    "S1": "First semester (S1)",
+    "S2": "Second semester (S2)",
+    "Y": "Year modules (Y)",
+    "Q1": "First quarter (Q1)",
+    "Q2": "Second quarter (Q2)",
+    "Q3": "Third quarter (Q3)",
+    "Q4": "Fourth quarter (Q4)",
+}
+
+
+def _term_order(term: str) -> int:
+    order = list(TERM_LABELS)
+    return order.index(term) if term in order else len(order)
 
 
 class ErrorBanner(QWidget):
@@ -185,6 +202,19 @@ class MainWindow(QMainWindow):
         week_page = QWidget()
         week_layout = QVBoxLayout(week_page)
         week_layout.setContentsMargins(0, 0, 0, 0)
+        self.term_filter = QComboBox()
+        self.term_filter.setAccessibleName("Term shown in the week")
+        self.term_filter.setToolTip("Which term's classes the week shows")
+        self.term_filter.currentIndexChanged.connect(lambda _: self._show_week())
+        self.term_bar = QWidget()
+        term_layout = QHBoxLayout(self.term_bar)
+        term_layout.setContentsMargins(0, 0, 0, 0)
+        term_label = QLabel("Sh&ow:")
+        term_label.setBuddy(self.term_filter)
+        term_layout.addWidget(term_label)
+        term_layout.addWidget(self.term_filter)
+        term_layout.addStretch(1)
+        week_layout.addWidget(self.term_bar)
         week_layout.addWidget(self.week_view, 1)
         week_layout.addWidget(self.week_legend)
         self.dated_view = self._make_table(self.dated_proxy, "Tests and exams")
@@ -347,7 +377,8 @@ class MainWindow(QMainWindow):
         self.table_model.set_entries(entries)
         self.dated_model.set_entries(dated)
         self.month_strip.set_entries(dated)
-        self.week_view.set_entries(weekly)
+        self._fill_term_filter(sorted({e.term for e in weekly if e.term}, key=_term_order))
+        self._show_week()
         self.stack.setCurrentIndex(1 if self.controller.sources else 0)
         self.files_list.clear()
         for source in self.controller.sources:
@@ -371,6 +402,27 @@ class MainWindow(QMainWindow):
             self.save_action,
         ):
             action.setEnabled(has_data)
+
+    def _fill_term_filter(self, terms: list[str]) -> None:
+        current = self.term_filter.currentData()
+        wanted = [None, *terms]
+        if [self.term_filter.itemData(i) for i in range(self.term_filter.count())] != wanted:
+            self.term_filter.blockSignals(True)
+            self.term_filter.clear()
+            self.term_filter.addItem("All terms", None)
+            for term in terms:
+                self.term_filter.addItem(TERM_LABELS.get(term, term), term)
+            index = self.term_filter.findData(current)
+            self.term_filter.setCurrentIndex(max(index, 0))
+            self.term_filter.blockSignals(False)
+        self.term_bar.setVisible(len(terms) > 1)
+
+    def _show_week(self) -> None:
+        term = self.term_filter.currentData()
+        weekly = [
+            e for e in self.controller.entries if e.category == "class" and term in (None, e.term)
+        ]
+        self.week_view.set_entries(weekly)
 
     # Opening -------------------------------------------------------------------------------
 

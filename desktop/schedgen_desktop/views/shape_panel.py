@@ -215,14 +215,14 @@ class ShapePanel(QScrollArea):
             apply.setAccessibleName(f"Set {code} dates")
             apply.clicked.connect(lambda _=False, c=code: self._apply_term(c))
             label = QLabel(f"<b>{code}</b> {TERM_NAMES.get(code, '')}")
-            self.terms_layout.addWidget(label, row * 2, 0, 1, 4)
-            self.terms_layout.addWidget(start, row * 2 + 1, 0)
-            self.terms_layout.addWidget(QLabel("to"), row * 2 + 1, 1)
-            self.terms_layout.addWidget(end, row * 2 + 1, 2)
-            self.terms_layout.addWidget(apply, row * 2 + 1, 3)
-            self.terms_layout.addWidget(status, row * 2 + 2, 0, 1, 4)
+            top = row * 3
+            self.terms_layout.addWidget(label, top, 0, 1, 4)
+            self.terms_layout.addWidget(start, top + 1, 0)
+            self.terms_layout.addWidget(QLabel("to"), top + 1, 1)
+            self.terms_layout.addWidget(end, top + 1, 2)
+            self.terms_layout.addWidget(apply, top + 1, 3)
+            self.terms_layout.addWidget(status, top + 2, 0, 1, 4)
             self.term_rows[code] = (start, end, status)
-            self.terms_layout.setRowMinimumHeight(row * 2 + 2, 0)
 
     def _update_values(self) -> None:
         c = self.controller
