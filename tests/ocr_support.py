@@ -93,13 +93,18 @@ def visible_words(page: pymupdf.Page, min_contrast: int = 60) -> list[Word]:
         box = boxes[index]
         if not box in page.rect:  # noqa: E713 - Rect containment
             continue
-        if any(i != index and (box & other).get_area() > 0 for i, other in enumerate(boxes)):
+        if any(i != index and _covers(box, other) for i, other in enumerate(boxes)):
             continue
         middle = pymupdf.Rect(x0, y0 + (y1 - y0) / 4, x1, y1 - (y1 - y0) / 4)  # clear of rules
         samples = page.get_pixmap(dpi=144, clip=middle, colorspace=pymupdf.csGRAY).samples
         if samples and max(samples) - min(samples) >= min_contrast:
             words.append(Word(x0, y0, x1, y1, text))
     return words
+
+
+def _covers(box: pymupdf.Rect, other: pymupdf.Rect) -> bool:
+    """Printed over each other (boxes of neighbouring lines touch a little; that is not it)."""
+    return (box & other).get_area() > 0.2 * min(box.get_area(), other.get_area())
 
 
 def _overlap(a: Word, b: Word) -> bool:

@@ -550,6 +550,59 @@ def _tesseract(image: bytes, width: int, height: int, dpi: int, tessdata: str) -
         ]
 
 
+SPACE_GAP_RATIO = 0.45
+"""A blank gap this wide (share of the word's height) inside a read word is a space."""
+
+
+def _split_at_spaces(recognised: list[_OcrWord], clean: bytes, width: int) -> list[_OcrWord]:
+    """Split words Tesseract joined across a visible space (``E L`` read as ``EL``).
+
+    Only words of letters are looked at: digits such as ``11`` are narrow glyphs with wide
+    gaps between them. The pieces are the inked column runs of the word's box.
+    """
+    result: list[_OcrWord] = []
+    for word in recognised:
+        x0, y0, x1, y1, text, block, line = word
+        left, top, right, bottom = int(x0), int(y0), int(x1 + 0.999), int(y1 + 0.999)
+        if not text.isalpha() or len(text) < 2 or bottom <= top or right - left < 2:
+            result.append(word)
+            continue
+        min_gap = SPACE_GAP_RATIO * (bottom - top)
+        inked = [
+            min(clean[x + top * width : x + bottom * width : width]) < 128
+            for x in range(left, right)
+        ]
+        pieces: list[tuple[int, int]] = []
+        for is_inked, run in itertools.groupby(enumerate(inked), key=lambda item: item[1]):
+            columns = [left + index for index, _ in run]
+            if is_inked:
+                if pieces and columns[0] - pieces[-1][1] < min_gap:
+                    pieces[-1] = (pieces[-1][0], columns[-1] + 1)
+                else:
+                    pieces.append((columns[0], columns[-1] + 1))
+        if len(pieces) < 2 or len(pieces) > len(text):
+            result.append(word)
+            continue
+        share = (right - left) / len(text)
+        owners = [
+            min(
+                range(len(pieces)),
+                key=lambda p: abs((pieces[p][0] + pieces[p][1]) / 2 - (left + (i + 0.5) * share)),
+            )
+            for i in range(len(text))
+        ]
+        parts = ["".join(c for c, owner in zip(text, owners, strict=True) if owner == p)
+                 for p in range(len(pieces))]  # fmt: skip
+        if not all(parts) or "".join(parts) != text:
+            result.append(word)
+            continue
+        result += [
+            (start, y0, end, y1, part, block, line)
+            for (start, end), part in zip(pieces, parts, strict=True)
+        ]
+    return result
+
+
 def _to_words(recognised: list[_OcrWord], points_per_pixel: float) -> list[Word]:
     """Corrected words in points; a word split in parts shares its box by character count."""
     lines: dict[tuple[int, int], list[_OcrWord]] = {}
@@ -615,7 +668,8 @@ def ocr_page_content(page: pymupdf.Page, *, dpi: int = DEFAULT_DPI) -> PageConte
     _erase_lines(clean, width, height, h_lines, v_lines)
     strips = _strips(width, height, tall)
 
-    recognised = _recognise(bytes(clean), width, strips, dpi, tessdata)
+    image = bytes(clean)
+    recognised = _split_at_spaces(_recognise(image, width, strips, dpi, tessdata), image, width)
     words = tuple(_to_words(recognised, points_per_pixel))
     h_rules = tuple(
         HRule(
