@@ -447,8 +447,9 @@ def correct_tokens(tokens: list[str]) -> list[list[str]]:
     corrected = [_correct_token(token) for token in tokens]
     for index in range(1, len(corrected) - 1):
         before, token, after = corrected[index - 1 : index + 2]
-        if _is_day(before) and _is_year(after) and len(token) == 3 and token.isalpha():
-            corrected[index] = _snap(token, _MONTHS, 0.6) or token
+        letters = token.replace("0", "O")
+        if _is_day(before) and _is_year(after) and len(letters) == 3 and letters.isalpha():
+            corrected[index] = _snap(letters, _MONTHS, 0.6) or token
     return [
         ["-"] if token and set(token) <= _DASHES else _split_time_range(token)
         for token in corrected
