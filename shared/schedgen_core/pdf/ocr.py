@@ -285,7 +285,7 @@ def _embolden(image: bytes) -> bytes:
     )
 
 
-_BINARY = bytes(0 if value < 160 else 255 for value in range(256))
+_BINARY = bytes(0 if value < 200 else 255 for value in range(256))
 
 
 def _transpose(data: bytes, width: int) -> bytes:
@@ -714,8 +714,9 @@ def ocr_page_content(page: pymupdf.Page, *, dpi: int = DEFAULT_DPI) -> PageConte
     _erase_lines(clean, width, height, h_lines, v_lines)
     strips = _strips(width, height, tall)
 
-    image = _embolden(bytes(clean))
-    recognised = _split_at_spaces(_recognise(image, width, strips, dpi, tessdata), image, width)
+    recognised = _split_at_spaces(
+        _recognise(_embolden(bytes(clean)), width, strips, dpi, tessdata), bytes(clean), width
+    )
     words = tuple(_to_words(recognised, points_per_pixel))
     h_rules = tuple(
         HRule(
