@@ -226,6 +226,7 @@ class SchedgenProcess:
     log_path: Path
     process: subprocess.Popen[bytes] | None = None
     port: int | None = None
+    ready_line: str | None = None
     _log: object = field(default=None, repr=False)
 
     @property
@@ -244,6 +245,15 @@ class SchedgenProcess:
         )
         if self.port is not None:
             wait_until(self._ready, timeout=60, what=f"schedgen {self.args[0]} to answer")
+        if self.ready_line is not None:
+            wait_until(self._logged_ready, timeout=60, what=f"schedgen {self.args[0]} to be ready")
+
+    def _logged_ready(self) -> bool:
+        assert self.process is not None
+        assert self.ready_line is not None
+        if self.process.poll() is not None:
+            raise RuntimeError(f"schedgen exited early:\n{self.log()}")
+        return self.ready_line in self.log()
 
     def _ready(self) -> bool:
         assert self.process is not None
@@ -299,6 +309,7 @@ def worker_process(
         ["worker", "--processes", str(processes), "--threads", str(threads)],
         env,
         log_dir / f"{name}.log",
+        ready_line="Worker process is ready for action",
     )
 
 
@@ -383,14 +394,16 @@ def make_production_env(
     """A fresh, migrated PostgreSQL database and a Redis database for one stack."""
     database_url = postgres.create_database(next(_database_names))
     db = next(_redis_databases) if redis_db is None else redis_db
+    defaults = {
+        "worker_heartbeat_timeout_ms": "3000",
+        "worker_maintenance_chance": "1000000",
+        "job_min_backoff_ms": "200",
+        "job_max_backoff_ms": "1000",
+    }
     env = base_env(
         database_url=database_url,
         redis_url=f"redis://127.0.0.1:{redis.port}/{db}",
-        worker_heartbeat_timeout_ms="3000",
-        worker_maintenance_chance="1000000",
-        job_min_backoff_ms="200",
-        job_max_backoff_ms="1000",
-        **settings,
+        **{**defaults, **settings},
     )
     subprocess.run(schedgen_command("migrate"), env=env, check=True, capture_output=True)
     return env

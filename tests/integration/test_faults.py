@@ -139,3 +139,32 @@ def test_postgres_outage_answers_503_then_recovers(
     finally:
         server.stop()
         worker.stop()
+
+
+def test_worker_retries_through_a_short_database_outage(
+    own_postgres: PostgresServer, redis: RedisServer, tmp_path: Path
+) -> None:
+    # One job per second keeps jobs queued while the database goes away under the worker.
+    env = make_production_env(
+        own_postgres,
+        redis,
+        text_parse="worker",
+        job_rate_per_s="1",
+        job_min_backoff_ms="1000",
+        job_max_backoff_ms="8000",
+    )
+    server = serve_process(env, tmp_path)
+    worker = worker_process(env, tmp_path)
+    server.start()
+    worker.start()
+    try:
+        api = Api(server.base_url)
+        jobs = {api.upload_ok(pdf.read_bytes(), pdf.name): pdf for pdf in schedule_pdfs()}
+        own_postgres.stop()
+        time.sleep(3.0)
+        own_postgres.start()
+        assert_all_completed(api, jobs)
+        assert "Retrying message" in worker.log()
+    finally:
+        server.stop()
+        worker.stop()
