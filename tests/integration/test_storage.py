@@ -43,7 +43,10 @@ PURGE_PROBE = textwrap.dedent(
         report = {}
         for label, hours in (("now", 0), ("after 2 h", 2), ("after 25 h", 25)):
             purged = await jobs.purge_expired(settings, now + timedelta(hours=hours))
-            ids = sorted(row["id"] for row in await Job.select(Job.id).run())
+            ids = sorted(
+                f"{row['id']}:{row['status']}"
+                for row in await Job.select(Job.id, Job.status).run()
+            )
             uploads = await Upload.count().run()
             report[label] = {"purged_jobs": purged.jobs, "jobs": ids, "uploads": uploads}
         print(json.dumps(report))
@@ -64,10 +67,15 @@ def run_purge_probe(env: dict[str, str]) -> dict[str, dict[str, object]]:
 
 EXPECTED_PURGES = {
     # a finished job's bytes are gone at once; only the waiting job's remain
-    "now": {"purged_jobs": 0, "jobs": ["bad", "done", "parsed", "waiting"], "uploads": 1},
+    "now": {
+        "purged_jobs": 0,
+        "jobs": ["bad:failed", "done:completed", "parsed:completed", "waiting:pending"],
+        "uploads": 1,
+    },
     # completed kept 1 h, failed 24 h; the waiting job's bytes stay for 24 h
-    "after 2 h": {"purged_jobs": 2, "jobs": ["bad", "waiting"], "uploads": 1},
-    "after 25 h": {"purged_jobs": 1, "jobs": ["waiting"], "uploads": 0},
+    "after 2 h": {"purged_jobs": 2, "jobs": ["bad:failed", "waiting:pending"], "uploads": 1},
+    # the job that never ran is failed when its bytes expire, then kept 24 h like any failure
+    "after 25 h": {"purged_jobs": 1, "jobs": ["waiting:failed"], "uploads": 0},
 }
 
 

@@ -230,7 +230,8 @@ class PurgeReport:
 
 async def purge_expired(settings: Settings, now: datetime | None = None) -> PurgeReport:
     """Delete completed jobs after ``completed_job_ttl_s``, failed ones after
-    ``failed_job_ttl_s`` and any uploaded bytes after ``upload_ttl_s``."""
+    ``failed_job_ttl_s`` and any uploaded bytes after ``upload_ttl_s``; fail jobs left unfinished
+    that long."""
     now = now or utcnow()
     completed_before = now - timedelta(seconds=settings.completed_job_ttl_s)
     failed_before = now - timedelta(seconds=settings.failed_job_ttl_s)
@@ -239,6 +240,24 @@ async def purge_expired(settings: Settings, now: datetime | None = None) -> Purg
         (Job.status == JobStatus.FAILED) & (Job.finished_at < failed_before)
     )
     expired_ids = [row["id"] for row in await Job.select(Job.id).where(expired).run()]
+    # A job still unfinished when its bytes expire never will finish (say its last retry failed
+    # while the database was down): it fails now and is purged like any failed job.
+    await (
+        Job.update(
+            {
+                Job.status: JobStatus.FAILED,
+                Job.error_code: "abandoned",
+                Job.error: "the job did not finish in time; upload the PDF again",
+                Job.updated_at: now,
+                Job.finished_at: now,
+            }
+        )
+        .where(
+            Job.status.is_in([JobStatus.PENDING, JobStatus.PROCESSING])
+            & (Job.updated_at < uploads_before)
+        )
+        .run()
+    )
     uploads = await Upload.select(Upload.id).where(Upload.created_at < uploads_before).run()
     if expired_ids:
         await Upload.delete().where(Upload.job_id.is_in(expired_ids)).run()
