@@ -411,7 +411,20 @@ def _correct_code(token: str) -> str:
     return token
 
 
+_SPECKS = "\"'`_~=|\u2018\u2019\u201c\u201d"
+"""Marks that scanning noise leaves at a word's edge (quotes, underscores, bars)."""
+
+
+def _strip_specks(token: str) -> str:
+    """``"13:30`` or ``_27`` (noise glued to a word) lose the noise; a mark alone is kept."""
+    stripped = token.strip(_SPECKS)
+    if stripped.startswith("-") and stripped[1:2].isalpha():
+        stripped = stripped[1:]
+    return stripped if any(c.isalnum() for c in stripped) else token
+
+
 def _correct_token(token: str) -> str:
+    token = _strip_specks(token)
     if (time := _normalise_time(token)) is not None:
         return time
     if token.isalpha() and len(token) >= 5 and (day := _snap(token, _WEEKDAYS, 0.75)):
