@@ -223,7 +223,11 @@ class Clash:
 
     @property
     def key(self) -> str:
-        """Stable identity of the pair, for `CalendarOptions.allowed_clashes`."""
+        """Identity of the pair from the events' keys (no year), for `allowed_clashes`.
+
+        An accepted clash stays accepted when term dates are set or the next year's timetable
+        is opened; keys of the older form (the two uids) are still honoured.
+        """
         return clash_key(self.first, self.second)
 
     def describe(self) -> str:
@@ -264,7 +268,12 @@ def _event_summary(event: Event) -> dict[str, object]:
 
 
 def clash_key(first: Event, second: Event) -> str:
-    return "|".join(sorted((first.uid, second.uid)))
+    return " & ".join(sorted((first.key, second.key)))
+
+
+def _clash_allowed(first: Event, second: Event, allowed: frozenset[str]) -> bool:
+    uid_key = "|".join(sorted((first.uid, second.uid)))  # the form before event keys
+    return clash_key(first, second) in allowed or uid_key in allowed
 
 
 ResolvedTerm = tuple[TermDates, tuple[DateRange, ...], tuple[DateRange, ...]]
@@ -773,7 +782,7 @@ def find_clashes(events: Sequence[Event], allowed: frozenset[str] = frozenset())
             ):
                 record(first, second, None)
     clashes = [
-        Clash(first, second, tuple(days), clash_key(first, second) in allowed)
+        Clash(first, second, tuple(days), _clash_allowed(first, second, allowed))
         for first, second, days in overlaps.values()
     ]
     return sorted(
