@@ -76,14 +76,22 @@ def _lecture_rows(block: Block) -> list[Row]:
 
 
 def _split_sessions(lines: Sequence[Line]) -> list[list[Line]]:
-    """Group a block's lines into sessions: each line with a time starts one."""
+    """Group a block's lines into sessions: each line with a time starts one.
+
+    Lines above the first timed line (a module code centred in a tall cell) belong to the first
+    session; a block with no time at all is one session.
+    """
     sessions: list[list[Line]] = []
+    leading: list[Line] = []
     for line in lines:
-        if line.cells.get("time") or not sessions:
-            sessions.append([line])
-        else:
+        if line.cells.get("time"):
+            sessions.append([*leading, line])
+            leading = []
+        elif sessions:
             sessions[-1].append(line)
-    return sessions
+        else:
+            leading.append(line)
+    return sessions or [leading]
 
 
 def _block_field(block: Block, sessions: Sequence[Sequence[Line]], name: str) -> list[str]:
