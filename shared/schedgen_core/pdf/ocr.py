@@ -8,15 +8,17 @@ so one table reader serves both. The steps, all on one grey-scale rendering of t
    row (horizontal) and column by column (vertical); adjacent pixel rows of one thick line are
    merged, bands too thick to be a line (filled header rows) are dropped.
 3. Clean the image for recognition: stretch the levels so faint tints (and letters printed in
-   the colour of their background) turn white, and paint the ruling lines over with the colour
-   beside them, so Tesseract does not read a rule as ``|`` or glue it to a word.
-4. Recognise words with the Tesseract engine built into PyMuPDF (it only needs the language
-   data, ``eng.traineddata``) and normalise tokens whose shape is known (times, weekdays,
-   months).
+   the colour of their background) turn white, turn light-on-dark header rows dark-on-white,
+   paint the ruling lines over with the colour beside them (so Tesseract does not read a rule
+   as ``|`` or glue it to a word), then make it black-and-white with strokes a pixel wider.
+4. Recognise the table one column at a time (see :func:`_strips`) with the Tesseract engine
+   built into PyMuPDF (it only needs the language data, ``eng.traineddata``), split words
+   joined across a visible space, and undo the usual slips in tokens whose shape a timetable
+   fixes (times, weekdays, months, codes).
 
 Everything is in the displayed page's frame: points, origin top-left, the size of ``page.rect``.
-Only PyMuPDF is used: pixel work is done with ``bytes.translate``, slicing and regular
-expressions, which run in C.
+Only PyMuPDF is used: pixel work is done with ``bytes.translate``, slicing, ``bytes.find`` and
+big-integer AND, which run in C.
 """
 
 from __future__ import annotations
