@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -71,11 +71,8 @@ class ScheduleController(QObject):
         self._store_path = Path(store_path) if store_path else None
         self._sources: list[Source] = []
         self._options: CalendarOptions | None = None
-        self._deselected: frozenset[str] = frozenset()
         self._build: CalendarBuild | None = None
-        self._clashes: tuple[Clash, ...] = ()
         self._entries: list[Entry] = []
-        self._term_problem: str | None = None
         self._build_problem: str | None = None
         self._in_flight = 0
         self.last_outcomes: list[ParseOutcome] = []
@@ -158,7 +155,6 @@ class ScheduleController(QObject):
     def clear(self) -> None:
         self._sources = []
         self._options = None
-        self._deselected = frozenset()
         self._rebuild()
 
     # State ---------------------------------------------------------------------------------
@@ -194,11 +190,11 @@ class ScheduleController(QObject):
     @property
     def clashes(self) -> tuple[Clash, ...]:
         """Clashes among the events the student attends (accepted ones included)."""
-        return self._clashes
+        return self._build.clashes if self._build else ()
 
     @property
     def active_clashes(self) -> tuple[Clash, ...]:
-        return tuple(c for c in self._clashes if not c.allowed)
+        return self._build.active_clashes if self._build else ()
 
     @property
     def group_options(self) -> dict[str, dict[str, tuple[str, ...]]]:
@@ -221,11 +217,12 @@ class ScheduleController(QObject):
     @property
     def term_problem(self) -> str | None:
         """Why an .ics cannot be made yet (term dates missing), in the core's words."""
-        return self._term_problem
+        return self._build.undated_reason if self._build else None
 
     @property
     def deselected(self) -> frozenset[str]:
-        return self._deselected
+        """`Event.key` of each event the student unticked (kept in the calendar options)."""
+        return self._options.excluded_events if self._options is not None else frozenset()
 
     def needed_terms(self) -> list[str]:
         """Term codes of the weekly classes opened (the ones whose dates matter)."""
@@ -279,19 +276,11 @@ class ScheduleController(QObject):
         self.set_options(replace(self.options, exam_duration_minutes=minutes))
 
     def set_attending(self, uid: str, attending: bool) -> None:
-        """Deselect (or bring back) the event with this uid."""
+        """Untick (or tick again) the event with this uid; the options remember it by its key."""
         event = next((e for e in self.events if e.uid == uid), None)
         if event is None:
             return
-        key = selection_key(event)
-        if attending:
-            self._deselected = self._deselected - {key}
-        else:
-            self._deselected = self._deselected | {key}
-        self._rebuild()
-
-    def is_deselected(self, event: Event) -> bool:
-        return selection_key(event) in self._deselected
+        self.set_options(self.options.with_event_excluded(event.key, not attending))
 
     def accept_clash(self, key: str, accepted: bool = True) -> None:
         self.set_options(self.options.with_clash_allowed(key, accepted))
@@ -299,11 +288,11 @@ class ScheduleController(QObject):
     # Exporting -----------------------------------------------------------------------------
 
     def ics_bytes(self, previous: bytes | None = None) -> bytes:
-        """The .ics for what the student attends; raises the core's ScheduleError if not ready."""
+        """The .ics for what the student attends; raises the core's ScheduleError if not ready
+        (`TermDatesMissingError` while the week is an undated preview)."""
         calendar = _calendar()
-        build = calendar.build_events(self.timetables, self.options)
-        events = [e for e in build.events if not self.is_deselected(e)]
-        ics: bytes = calendar.to_ics(events, previous=previous)
+        build = self._build or calendar.build_events(self.timetables, self.options)
+        ics: bytes = calendar.to_ics(build.events, previous=previous)
         return ics
 
     # Persistence ---------------------------------------------------------------------------
@@ -312,7 +301,6 @@ class ScheduleController(QObject):
         return ScheduleDocument(
             sources=tuple(self._sources),
             options=self._options.to_dict() if self._options is not None else {},
-            deselected=tuple(sorted(self._deselected)),
         )
 
     def load_document(self, document: ScheduleDocument) -> None:
@@ -325,7 +313,6 @@ class ScheduleController(QObject):
             raise ScheduleFileError(f"the schedule file's options are damaged: {exc}") from exc
         self._sources = list(document.sources)
         self._options = options
-        self._deselected = frozenset(document.deselected)
         self._rebuild()
 
     def save_to(self, path: str | os.PathLike[str]) -> None:
@@ -334,11 +321,8 @@ class ScheduleController(QObject):
     # Rebuilding ----------------------------------------------------------------------------
 
     def _rebuild(self, save: bool = True) -> None:
-        self._build, self._term_problem, self._build_problem = self._build_preview()
+        self._build, self._build_problem = self._build_calendar()
         events = self._build.events if self._build else ()
-        attended = [e for e in events if not self.is_deselected(e)]
-        allowed = self._options.allowed_clashes if self._options is not None else frozenset()
-        self._clashes = tuple(_calendar().find_clashes(attended, allowed)) if attended else ()
         notes: dict[str, list[str]] = {}
         weekly_clash: set[str] = set()
         for clash in self.active_clashes:
@@ -348,7 +332,7 @@ class ScheduleController(QObject):
                     weekly_clash.add(event.uid)
         self._entries = [
             replace(
-                _entry(e, self._source_of(e), not self.is_deselected(e), e.uid in notes),
+                _entry(e, self._source_of(e), e.uid in notes),
                 clash_every_week=e.uid in weekly_clash,
                 clash_notes=tuple(notes.get(e.uid, ())),
             )
@@ -361,30 +345,16 @@ class ScheduleController(QObject):
                 self._build_problem = f"could not save your schedule: {exc.strerror or exc}"
         self.changed.emit()
 
-    def _build_preview(self) -> tuple[CalendarBuild | None, str | None, str | None]:
-        """Build with the student's options; while term dates are missing, preview the week.
-
-        Without term dates the core cannot date weekly classes. Their weekday and time are known,
-        so the preview stands in provisional dates for each unknown term; the export refuses
-        until real dates are set (``term_problem`` holds the core's message).
-        """
+    def _build_calendar(self) -> tuple[CalendarBuild | None, str | None]:
+        """The core's build of what is open; while term dates are missing, an undated preview."""
         if not self._sources:
-            return None, None, None
+            return None, None
         calendar = _calendar()
-        options = self.options
         try:
-            return calendar.build_events(self.timetables, options), None, None
-        except calendar.TermDatesMissingError as exc:
-            term_problem = exc.message
+            build = calendar.build_events(self.timetables, self.options, allow_undated=True)
         except ScheduleError as exc:
-            return None, None, exc.message
-        year = options.year or _dated_year(self.timetables) or date.today().year
-        terms = _provisional_terms(year) | dict(options.terms)
-        try:
-            preview = calendar.build_events(self.timetables, replace(options, terms=terms))
-        except ScheduleError as exc:
-            return None, term_problem, exc.message
-        return preview, term_problem, None
+            return None, exc.message
+        return build, None
 
     def _source_of(self, event: Event) -> str:
         wanted = "class" if event.category == "class" else event.category
@@ -403,51 +373,12 @@ def _dated_year(timetables: Sequence[Timetable]) -> int | None:
     return None
 
 
-def _provisional_terms(year: int) -> dict[str, TermDates]:
-    """Stand-in term dates for the preview: two weeks per quarter, in the order of the year.
-
-    They start on the first Monday of February (few South African public holidays fall in the
-    next eight weeks), and keep the terms' relations: S1 = Q1 + Q2, S2 = Q3 + Q4 after S1, and
-    Y spans both, so classes of different semesters never appear to clash.
-    """
-    term_dates = _calendar().TermDates
-    first = date(year, 2, 1)
-    first += timedelta(days=(7 - first.weekday()) % 7)
-
-    def weeks(start_week: int, count: int) -> TermDates:
-        start = first + timedelta(weeks=start_week)
-        dates: TermDates = term_dates(
-            start, start + timedelta(weeks=count, days=-1), "preview only"
-        )
-        return dates
-
-    return {
-        "Q1": weeks(0, 2),
-        "Q2": weeks(2, 2),
-        "S1": weeks(0, 4),
-        "Q3": weeks(4, 2),
-        "Q4": weeks(6, 2),
-        "S2": weeks(4, 4),
-        "Y": weeks(0, 8),
-    }
-
-
-def selection_key(event: Event) -> str:
-    """What an unticked event is remembered by: the same before and after term dates are set.
-
-    (The uid starts with the academic year, which the preview may not know yet.)
-    """
-    when = event.weekday if event.weekly else event.first_date.isoformat()
-    parts = [event.category.value, event.module, event.activity, event.group, when]
-    return "|".join([*parts, f"{event.start:%H:%M}"])
-
-
 def _clash_note(other: Event, dates: Sequence[date]) -> str:
     when = f"every {other.weekday}" if other.weekly else ", ".join(d.isoformat() for d in dates)
     return f"clashes with {other.title} ({when})"
 
 
-def _entry(event: Event, source: str, attending: bool, clash: bool) -> Entry:
+def _entry(event: Event, source: str, clash: bool) -> Entry:
     return Entry(
         key=event.uid,
         category=event.category.value,
@@ -462,8 +393,8 @@ def _entry(event: Event, source: str, attending: bool, clash: bool) -> Entry:
         source=source,
         colour=event.colour.hex,
         colour_name=event.colour.name,
-        attending=attending and event.attended,
-        deselected=not attending,
+        attending=event.attended,
+        deselected=not event.included,
         clash=clash,
         end_estimated=event.end_estimated,
         term=event.term,

@@ -2,13 +2,15 @@
 
 One file holds everything needed to rebuild the student's calendar without the PDFs: each source
 file's parsed timetable (the ``schedgen parse --json`` object) and the calendar options the student
-chose (groups, deselected events, colours, term dates, exam duration). The sync client sends the
+chose (groups, unticked events, colours, term dates, exam duration). The sync client sends the
 same document to the server, so its shape is versioned and upgraded on load.
 
-    {"format": "schedgen-schedule", "version": 1,
+    {"format": "schedgen-schedule", "version": 2,
      "sources": [{"path": "/home/me/UP_MOD_XLS.pdf", "timetable": {...}}, ...],
-     "options": {...CalendarOptions.to_dict()...},
-     "deselected": ["class|COS 214|P1|P02|Wednesday|14:30", ...]}
+     "options": {...CalendarOptions.to_dict()...}}
+
+Version 1 kept the unticked events in a list of its own (``deselected``); they now live in the
+calendar options (``excluded_events``, the same keys), and version 1 files are upgraded on load.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from schedgen_core.errors import ScheduleError
 from schedgen_core.model import Timetable
 
 FORMAT_NAME = "schedgen-schedule"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 SUFFIX = ".schedgen.json"
 
 
@@ -48,9 +50,8 @@ class ScheduleDocument:
 
     sources: tuple[Source, ...] = ()
     options: Mapping[str, Any] = field(default_factory=dict)
-    """``CalendarOptions.to_dict()``: groups, colours, term dates, exam duration, clashes."""
-    deselected: tuple[str, ...] = ()
-    """The events the student unticked: ``category|module|activity|group|day or date|start``."""
+    """``CalendarOptions.to_dict()``: groups, colours, term dates, exam duration, clashes, and
+    the unticked events; empty when the student has chosen nothing."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -58,7 +59,6 @@ class ScheduleDocument:
             "version": FORMAT_VERSION,
             "sources": [{"path": s.path, "timetable": s.timetable.to_dict()} for s in self.sources],
             "options": dict(self.options),
-            "deselected": list(self.deselected),
         }
 
     @classmethod
@@ -86,14 +86,37 @@ class ScheduleDocument:
         options = data.get("options", {})
         if not isinstance(options, dict):
             raise ScheduleFileError("the schedule file is damaged: options must be an object")
-        deselected = data.get("deselected", [])
-        if not isinstance(deselected, list) or not all(isinstance(d, str) for d in deselected):
-            raise ScheduleFileError("the schedule file is damaged: deselected must list strings")
-        return cls(sources=sources, options=options, deselected=tuple(deselected))
+        return cls(sources=sources, options=options)
 
 
-# version N -> N+1 upgrade steps; none yet.
-UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+def _from_version_1(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 -> 2: the ``deselected`` list moves into the options' ``excluded_events``.
+
+    The keys are the same (``Event.key``); options of any version the core reads are kept as they
+    are, plus the unticked events.
+    """
+    upgraded = {key: value for key, value in data.items() if key != "deselected"}
+    upgraded["version"] = 2
+    deselected = data.get("deselected", [])
+    if not isinstance(deselected, list) or not all(isinstance(d, str) for d in deselected):
+        raise ScheduleFileError("the schedule file is damaged: deselected must list strings")
+    if not deselected:
+        return upgraded
+    from schedgen_core.calendar import CalendarOptions, CalendarOptionsError
+
+    stored = data.get("options") or {}
+    try:
+        options = CalendarOptions.from_dict(stored)
+    except CalendarOptionsError as exc:
+        raise ScheduleFileError(f"the schedule file's options are damaged: {exc}") from exc
+    for key in deselected:
+        options = options.with_event_excluded(key)
+    upgraded["options"] = options.to_dict()
+    return upgraded
+
+
+# version N -> N+1 upgrade steps, applied in turn on load.
+UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _from_version_1}
 
 
 def save(document: ScheduleDocument, path: str | os.PathLike[str]) -> None:

@@ -7,7 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from schedgen_core.calendar import TermDatesMissingError, build_events
+from schedgen_core.calendar import (
+    TermDatesMissingError,
+    UndatedEventsError,
+    assign_colours,
+    build_events,
+)
 from schedgen_core.pdf import parse_pdf
 from schedgen_desktop import schedule_file
 from schedgen_desktop.controller import ScheduleController
@@ -44,11 +49,18 @@ def test_lectures_preview_before_term_dates_but_export_waits_for_them(tmp_path: 
         "Saturday",
     }
     assert controller.term_problem is not None
+    assert "S2" in controller.term_problem
     assert controller.needed_terms() == ["S2"]
-    with pytest.raises(TermDatesMissingError):
+    # The core's undated preview: weekday and times, no invented dates.
+    assert all(not e.dated and e.first_date is None for e in controller.events)
+    assert all(e.date == "" for e in controller.entries)
+    with pytest.raises(TermDatesMissingError) as info:
         controller.ics_bytes()
+    assert isinstance(info.value, UndatedEventsError)
+    assert info.value.message.startswith("set the term dates first")
     controller.set_term_dates("S2", date(2025, 7, 21), date(2025, 10, 24))
     assert controller.term_problem is None
+    assert all(e.dated for e in controller.events)
     assert controller.ics_bytes().startswith(b"BEGIN:VCALENDAR")
 
 
@@ -66,10 +78,40 @@ def test_deselected_event_leaves_clashes_and_ics(tmp_path: Path) -> None:
     controller.choose_group("STK 220", "P", "P01")
     [clash] = controller.active_clashes
     controller.set_attending(clash.second.uid, False)
+    assert controller.options.excluded_events == {clash.second.key}
     assert controller.active_clashes == ()
     assert clash.second.uid.encode() not in controller.ics_bytes()
+    stored = schedule_file.load(tmp_path / "current.json")
+    assert stored.options["excluded_events"] == [clash.second.key]
     controller.set_attending(clash.second.uid, True)
+    assert controller.options.excluded_events == frozenset()
     assert len(controller.active_clashes) == 1
+
+
+def test_preview_clashes_come_from_the_core_by_weekday(tmp_path: Path) -> None:
+    controller = _controller(tmp_path, "UP_MOD_XLS")
+    controller.choose_group("STK 220", "P", "P01")
+    assert controller.term_problem is not None
+    [clash] = controller.active_clashes
+    assert clash.dates == ()
+    assert clash.describe().endswith("on Tuesdays (every week; term dates not set yet)")
+    controller.accept_clash(clash.key)
+    controller.set_term_dates("S2", date(2025, 7, 21), date(2025, 10, 24))
+    [dated] = controller.clashes
+    assert dated.dates
+    assert dated.allowed  # accepted in the preview, still accepted with dates
+
+
+def test_each_module_has_its_own_colour(tmp_path: Path) -> None:
+    controller = _controller(tmp_path, "UP_MOD_XLS", "UP_TST_PDF")
+    colours = {e.module: e.colour_name for e in controller.entries}
+    assert len(set(colours.values())) == len(colours)
+    assert colours["COS 226"] != colours["STK 220"]
+    assert colours == assign_colours(colours)
+    controller.set_colour("COS 214", colours["COS 226"])
+    after = {e.module: e.colour_name for e in controller.entries}
+    assert after["COS 214"] == colours["COS 226"]
+    assert len(set(after.values())) == len(after)
 
 
 def test_every_change_is_stored(tmp_path: Path) -> None:

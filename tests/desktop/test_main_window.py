@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -250,3 +251,28 @@ def test_term_picker_hidden_with_one_term(qtbot: QtBot, make_window) -> None:  #
     window = make_window()
     _open(qtbot, window, "UP_MOD_XLS")
     assert not window.term_bar.isVisibleTo(window)
+
+
+def test_a_narrow_clash_block_keeps_its_whole_module_code(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QFont, QPainter
+
+    from schedgen_desktop.entries import Entry
+    from schedgen_desktop.views.week_view import _fit_title
+
+    window = make_window()
+    entry = Entry("k", "class", "COS 226", "L2", "G01", "Tuesday", "", "09:30", "10:20", (), "")
+    image = QImage(200, 100, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    bold = QFont(window.font())
+    bold.setBold(True)
+    painter.setFont(bold)
+    whole = painter.fontMetrics().horizontalAdvance("⚠ COS 226")
+    bare = painter.fontMetrics().horizontalAdvance("COS 226")
+    wide = _fit_title(painter, bold, replace(entry, clash=True), whole + 1)
+    smaller = _fit_title(painter, bold, replace(entry, clash=True), whole * 0.95)
+    narrow = _fit_title(painter, bold, replace(entry, clash=True), bare * 0.78)
+    painter.end()
+    assert wide == (bold, "⚠ COS 226")
+    assert smaller[1] == "⚠ COS 226"
+    assert smaller[0].pointSizeF() < bold.pointSizeF()
+    assert narrow[1] == "COS 226"

@@ -36,6 +36,57 @@ def test_round_trip_keeps_timetables_and_options(tmp_path: Path) -> None:
     assert schedule_file.load(path) == document
 
 
+def _version_1(options: dict[str, object], deselected: object) -> dict[str, object]:
+    return {
+        "format": "schedgen-schedule",
+        "version": 1,
+        "sources": [{"path": "/x/UP_MOD_XLS.pdf", "timetable": _timetable("UP_MOD_XLS").to_dict()}],
+        "options": options,
+        "deselected": deselected,
+    }
+
+
+def test_a_version_1_file_moves_its_unticked_events_into_the_options(tmp_path: Path) -> None:
+    keys = ["class|COS 214|P1|P02|Wednesday|14:30", "class|COS 226|L2|G01|Tuesday|09:30"]
+    version_1_options = {"version": 1, "groups": {"COS 214": {"P": "P02"}}, "colours": {}}
+    path = tmp_path / "old.schedgen.json"
+    path.write_text(json.dumps(_version_1(version_1_options, keys)))
+    document = schedule_file.load(path)
+    assert document.options["version"] == 2
+    assert document.options["excluded_events"] == sorted(keys)
+    assert document.options["groups"] == {"COS 214": {"P": "P02"}}
+    assert [s.path for s in document.sources] == ["/x/UP_MOD_XLS.pdf"]
+    assert "deselected" not in document.to_dict()
+    schedule_file.save(document, path)
+    assert schedule_file.load(path) == document
+
+
+def test_a_version_1_file_without_choices_keeps_empty_options(tmp_path: Path) -> None:
+    path = tmp_path / "old.schedgen.json"
+    path.write_text(json.dumps(_version_1({}, [])))
+    assert schedule_file.load(path).options == {}
+    path.write_text(json.dumps(_version_1({}, ["test|STK 220|Test1||2025-08-25|17:30"])))
+    options = schedule_file.load(path).options
+    assert options["excluded_events"] == ["test|STK 220|Test1||2025-08-25|17:30"]
+
+
+@pytest.mark.parametrize(
+    ("options", "deselected", "message"),
+    [
+        ({}, "class|x", "deselected must list strings"),
+        ({}, [1], "deselected must list strings"),
+        ({"version": 7}, ["class|x"], "options are damaged"),
+    ],
+)
+def test_a_damaged_version_1_file_is_a_typed_error(
+    tmp_path: Path, options: dict[str, object], deselected: object, message: str
+) -> None:
+    path = tmp_path / "old.schedgen.json"
+    path.write_text(json.dumps(_version_1(options, deselected)))
+    with pytest.raises(ScheduleFileError, match=message):
+        schedule_file.load(path)
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

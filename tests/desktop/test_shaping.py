@@ -171,3 +171,54 @@ def test_choices_survive_a_restart(qtbot: QtBot, make_window) -> None:  # type: 
     assert second.controller.options.colour_for("COS 214") == "teal"
     combo = second.shape_panel.group_combos[("STK 220", "P")]
     assert combo.currentData() == "P02"
+
+
+def test_preview_clash_list_names_the_weekday_until_term_dates_are_set(
+    qtbot: QtBot, make_window
+) -> None:  # type: ignore[no-untyped-def]
+    window = _lectures(qtbot, make_window)
+    _choose(window, "STK 220", "P", "P01")
+    [clash] = _clash_texts(window)
+    assert clash.endswith("on Tuesdays (every week; term dates not set yet)")
+    assert all(not e.dated for e in window.controller.events)
+    window.clash_list.setCurrentRow(0)
+    window.shape_panel.accept_button.click()
+    window.controller.set_term_dates("S2", date(2025, 7, 21), date(2025, 10, 24))
+    [accepted] = _clash_texts(window)
+    assert accepted.startswith("accepted: ")
+    assert "2025-07-22" in accepted
+
+
+def test_modules_in_the_week_have_distinct_colours(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = _lectures(qtbot, make_window)
+    by_module: dict[str, set[str]] = {}
+    for block in window.week_view.blocks():
+        by_module.setdefault(block.entry.module, set()).add(block.entry.colour.upper())
+    assert all(len(colours) == 1 for colours in by_module.values())
+    assert len({min(c) for c in by_module.values()}) == len(by_module) == 5
+    assert by_module["COS 226"] != by_module["STK 220"]
+    swatches = {
+        m: b.icon().pixmap(16, 16).toImage().pixelColor(8, 8).name().upper()
+        for m, b in window.shape_panel.colour_buttons.items()
+    }
+    assert {m: {c} for m, c in swatches.items()} == by_module
+
+
+def test_an_unticked_event_is_kept_in_the_options_across_a_restart(
+    qtbot: QtBot, make_window
+) -> None:  # type: ignore[no-untyped-def]
+    first = _lectures(qtbot, make_window)
+    model = first.table_model
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "COS 284")
+    entry = model.index(row, 0).data(Qt.ItemDataRole.UserRole + 2)
+    assert model.setData(
+        model.index(row, 0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole
+    )
+    key = next(e.key for e in first.controller.events if e.uid == entry.key)
+    assert first.controller.options.excluded_events == {key}
+    first.close()
+    second = make_window()
+    wait_until_idle(qtbot, second)
+    assert second.controller.options.excluded_events == {key}
+    assert next(e for e in second.controller.entries if e.key == entry.key).deselected
+    assert entry.key not in {b.entry.key for b in second.week_view.blocks()}

@@ -251,7 +251,7 @@ def test_options_round_trip_through_a_plain_dict():
         colours={"COS 212": "teal"},
     )
     data = options.to_dict()
-    assert data["version"] == 1
+    assert data["version"] == 2
     assert data["groups"] == {"COS 212": {"P": "P02"}, "WTW 285": {"T": "T01"}}
     restored = CalendarOptions.from_dict(data)
     assert restored.to_dict() == data
@@ -262,7 +262,10 @@ def test_options_round_trip_through_a_plain_dict():
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ({"version": 2}, "version"),
+        ({"version": 3}, "version"),
+        ({"version": "1"}, "version"),
+        ({"version": 1, "excluded_events": []}, "version 1"),
+        ({"excluded_events": "class|COS 212"}, "expected a list"),
         ({"groups": []}, "expected an object"),
         ({"terms": {"S1": {"start": "2025-13-01", "end": "2025-02-01"}}}, "bad calendar"),
         ({"terms": {"S1": {"start": "2025-03-01", "end": "2025-02-01"}}}, "before it starts"),

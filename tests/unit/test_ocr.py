@@ -212,6 +212,10 @@ def test_scan_without_ocr_is_refused_with_a_hint():
         (["ill"], [["ill"]]),
         (["Informatorium"], [["Informatorium"]]),
         (["25:00"], [["25:00"]]),
+        (['"13:30'], [["13:30"]]),
+        (["_27", "Aug", "2025_"], [["27"], ["Aug"], ["2025"]]),
+        (["4-4"], [["4-4"]]),
+        (["1,2,3"], [["1,2,3"]]),
     ],
 )
 def test_token_corrections(tokens, expected):

@@ -7,7 +7,6 @@ which clashes) are made by the core and come back through ``refresh``.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
@@ -30,9 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from schedgen_desktop.controller import ScheduleController
-
-if TYPE_CHECKING:
-    from schedgen_core.calendar import Clash
 
 NOT_CHOSEN = "— choose —"
 KEY_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -266,7 +262,7 @@ class ShapePanel(QScrollArea):
         current_key = current.data(KEY_ROLE) if current else None
         self.clash_list.clear()
         for clash in self.controller.clashes:
-            text = self._describe(clash)
+            text = clash.describe()
             item = QListWidgetItem(("accepted: " if clash.allowed else "⚠ ") + text)
             item.setData(KEY_ROLE, clash.key)
             item.setData(KEY_ROLE + 1, clash.allowed)
@@ -283,16 +279,6 @@ class ShapePanel(QScrollArea):
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.clash_list.addItem(item)
         self.accept_button.setEnabled(bool(self.controller.clashes))
-
-    def _describe(self, clash: Clash) -> str:
-        if self.controller.term_problem is None or not (clash.first.weekly and clash.second.weekly):
-            return clash.describe()
-        # The dates are a preview stand-in until term dates are set: name the weekday only.
-        first, second = clash.first, clash.second
-        return (
-            f"{first.title} {first.start:%H:%M}-{first.end:%H:%M} overlaps {second.title} "
-            f"{second.start:%H:%M}-{second.end:%H:%M} on {first.weekday}s"
-        )
 
     def focus_missing_term(self) -> None:
         """Bring the first term without dates into view and put the cursor in its start date."""

@@ -208,7 +208,8 @@ def _paint_block(
     small = QFont(base_font)
     small.setPointSizeF(max(6.0, base_font.pointSizeF() * 0.85))
     line = painter.fontMetrics().height()
-    lines = [(title, f"{'⚠ ' if entry.clash else ''}{entry.module}")]
+    title, heading = _fit_title(painter, title, entry, inner.width())
+    lines = [(title, heading)]
     lines.append((small, f"{entry.activity} · {entry.group}".strip(" ·")))
     lines.append((small, entry.venue_text))
     lines.append((small, entry.time_range))
@@ -224,6 +225,20 @@ def _paint_block(
         painter.drawText(QRectF(inner.left(), y, inner.width(), line), elided)
         y += metrics.height()
     painter.restore()
+
+
+def _fit_title(painter: QPainter, bold: QFont, entry: Entry, width: float) -> tuple[QFont, str]:
+    """The module code whole in a narrow block: a smaller font first, then without the ⚠ sign
+    (the outline still marks the clash); only then is it elided."""
+    candidates = [f"⚠ {entry.module}", entry.module] if entry.clash else [entry.module]
+    for text in candidates:
+        for scale in (1.0, 0.9, 0.8):
+            font = QFont(bold)
+            font.setPointSizeF(max(6.0, bold.pointSizeF() * scale))
+            painter.setFont(font)
+            if painter.fontMetrics().horizontalAdvance(text) <= width:
+                return font, text
+    return bold, candidates[-1]
 
 
 def describe(entry: Entry) -> str:

@@ -6,7 +6,7 @@ alike by the desktop app, the server and the ``schedgen ics``/``schedgen diff`` 
 
 from __future__ import annotations
 
-from schedgen_core.calendar.colours import PALETTE, Colour, module_colour
+from schedgen_core.calendar.colours import PALETTE, Colour, assign_colours, module_colour
 from schedgen_core.calendar.diff import SessionChange, TimetableDiff, diff_timetables
 from schedgen_core.calendar.errors import (
     CalendarFileError,
@@ -14,6 +14,7 @@ from schedgen_core.calendar.errors import (
     TermDataError,
     TermDatesMissingError,
     TimetableDataError,
+    UndatedEventsError,
 )
 from schedgen_core.calendar.events import (
     TIMEZONE,
@@ -38,6 +39,7 @@ from schedgen_core.calendar.terms import (
     YearCalendar,
     load_term_calendar,
     term_calendar_from_mapping,
+    terms_share_weeks,
 )
 
 __all__ = [
@@ -64,7 +66,9 @@ __all__ = [
     "TermDatesMissingError",
     "TimetableDataError",
     "TimetableDiff",
+    "UndatedEventsError",
     "YearCalendar",
+    "assign_colours",
     "build_events",
     "diff_timetables",
     "find_clashes",
@@ -74,5 +78,6 @@ __all__ = [
     "read_previous",
     "sessions_from_timetables",
     "term_calendar_from_mapping",
+    "terms_share_weeks",
     "to_ics",
 ]

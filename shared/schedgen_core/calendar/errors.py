@@ -33,3 +33,10 @@ class CalendarFileError(ScheduleError):
     """An existing iCalendar file (the previous export) cannot be read."""
 
     code = "bad_calendar_file"
+
+
+class UndatedEventsError(TermDatesMissingError):
+    """`to_ics` was given undated classes (a preview built with ``allow_undated``).
+
+    A `TermDatesMissingError`, with the same code: the fix is the same, give the term dates.
+    """

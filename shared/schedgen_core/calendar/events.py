@@ -3,6 +3,10 @@
 Weekly classes become one recurring event each, from the first to the last teaching day of their
 term on their weekday; public holidays (ZA), recess weeks and the student's own excluded ranges
 are EXDATEs of that one series. Tests and exams are single events on their date.
+
+With ``allow_undated=True`` a term without known dates does not stop the build: its classes become
+undated events (weekday and times only) for a preview, clashes among them are found by weekday
+and time, and `to_ics` refuses them until the term dates are given.
 """
 
 from __future__ import annotations
@@ -20,8 +24,8 @@ import holidays
 from schedgen_core.calendar.colours import (
     PALETTE,
     Colour,
+    assign_colours,
     colour_named,
-    module_colour,
     normalise_module,
 )
 from schedgen_core.calendar.errors import TermDatesMissingError, TimetableDataError
@@ -40,6 +44,7 @@ from schedgen_core.calendar.terms import (
     TermDates,
     load_term_calendar,
     resolve_term,
+    terms_share_weeks,
 )
 from schedgen_core.model import Timetable
 
@@ -84,8 +89,9 @@ class Event:
     campus: str
     start: time
     end: time
-    first_date: date
-    last_date: date
+    first_date: date | None
+    """None for an undated weekly class (its term has no known dates yet)."""
+    last_date: date | None
     weekly: bool
     exclusions: tuple[Exclusion, ...] = ()
     choice: Choice = Choice.FIXED
@@ -93,22 +99,49 @@ class Event:
     end_estimated: bool = False
     colour: Colour = PALETTE[0]
     description: str = ""
+    day: str = ""
+    """The weekday name (set for every event; undated classes have nothing else)."""
+    included: bool = True
+    """False when the student left the event out (`CalendarOptions.excluded_events`)."""
 
     @property
     def excluded_dates(self) -> tuple[date, ...]:
         return tuple(exclusion.day for exclusion in self.exclusions)
 
     @property
+    def dated(self) -> bool:
+        """False for a weekly class whose term dates are not known yet (preview only)."""
+        return self.first_date is not None
+
+    @property
     def weekday(self) -> str:
+        if self.day:
+            return self.day
+        assert self.first_date is not None
         return WEEKDAYS[self.first_date.weekday()]
 
     @property
+    def key(self) -> str:
+        """What the event is, without the year: ``class|COS 214|P1|P02|Wednesday|14:30``.
+
+        Category, module, activity, group, weekday (classes) or date (tests, exams) and start.
+        It is the same before and after term dates are set, and from one year's timetable to
+        the next, so `CalendarOptions.excluded_events` can hold it.
+        """
+        when = self.weekday if self.weekly or self.first_date is None else self.first_date
+        when_text = when if isinstance(when, str) else when.isoformat()
+        parts = [self.category.value, self.module, self.activity, self.group, when_text]
+        return "|".join([*parts, f"{self.start:%H:%M}"])
+
+    @property
     def attended(self) -> bool:
-        """False for a group the student has not chosen yet (it is shown, not counted)."""
-        return self.choice is not Choice.NOT_CHOSEN
+        """False for a group not chosen yet or an event left out (shown, not counted)."""
+        return self.included and self.choice is not Choice.NOT_CHOSEN
 
     def occurrences(self) -> list[date]:
-        """Every date the event takes place, exclusions removed."""
+        """Every date the event takes place, exclusions removed (none while undated)."""
+        if self.first_date is None or self.last_date is None:
+            return []
         if not self.weekly:
             return [self.first_date]
         skipped = set(self.excluded_dates)
@@ -135,10 +168,13 @@ class Event:
             "campus": self.campus,
             "start": f"{self.start:%H:%M}",
             "end": f"{self.end:%H:%M}",
-            "first_date": self.first_date.isoformat(),
-            "last_date": self.last_date.isoformat(),
+            "first_date": _iso(self.first_date),
+            "last_date": _iso(self.last_date),
             "weekly": self.weekly,
             "weekday": self.weekday,
+            "dated": self.dated,
+            "key": self.key,
+            "included": self.included,
             "exclusions": [
                 {"date": e.day.isoformat(), "reason": e.reason} for e in self.exclusions
             ],
@@ -157,8 +193,8 @@ class Event:
             self.campus,
             self.start.isoformat(),
             self.end.isoformat(),
-            self.first_date.isoformat(),
-            self.last_date.isoformat(),
+            _iso(self.first_date) or "undated",
+            _iso(self.last_date) or "undated",
             str(self.weekly),
             "|".join(d.isoformat() for d in self.excluded_dates),
             self.choice.value,
@@ -168,9 +204,17 @@ class Event:
         return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
 @dataclass(frozen=True, slots=True)
 class Clash:
-    """Two attended events that overlap in time on at least one day."""
+    """Two attended events that overlap in time on at least one day.
+
+    ``dates`` is empty for weekly classes whose term dates are not known yet: they clash by
+    weekday and time, every week of the terms they share.
+    """
 
     first: Event
     second: Event
@@ -179,14 +223,20 @@ class Clash:
 
     @property
     def key(self) -> str:
-        """Stable identity of the pair, for `CalendarOptions.allowed_clashes`."""
+        """Identity of the pair from the events' keys (no year), for `allowed_clashes`.
+
+        An accepted clash stays accepted when term dates are set or the next year's timetable
+        is opened; keys of the older form (the two uids) are still honoured.
+        """
         return clash_key(self.first, self.second)
 
     def describe(self) -> str:
         def side(event: Event) -> str:
             return f"{event.title} {event.start:%H:%M}-{event.end:%H:%M}"
 
-        if self.first.weekly and self.second.weekly:
+        if not self.dates:
+            when = f"on {self.first.weekday}s (every week; term dates not set yet)"
+        elif self.first.weekly and self.second.weekly:
             when = f"on {self.first.weekday}s ({len(self.dates)} times"
             when += f", {self.dates[0].isoformat()} to {self.dates[-1].isoformat()})"
         elif len(self.dates) == 1:
@@ -211,14 +261,23 @@ def _event_summary(event: Event) -> dict[str, object]:
         "uid": event.uid,
         "module": event.module,
         "title": event.title,
-        "day": event.weekday if event.weekly else event.first_date.isoformat(),
+        "day": event.weekday if event.weekly else _iso(event.first_date),
         "start": f"{event.start:%H:%M}",
         "end": f"{event.end:%H:%M}",
     }
 
 
 def clash_key(first: Event, second: Event) -> str:
-    return "|".join(sorted((first.uid, second.uid)))
+    return " & ".join(sorted((first.key, second.key)))
+
+
+def _clash_allowed(first: Event, second: Event, allowed: frozenset[str]) -> bool:
+    uid_key = "|".join(sorted((first.uid, second.uid)))  # the form before event keys
+    return clash_key(first, second) in allowed or uid_key in allowed
+
+
+ResolvedTerm = tuple[TermDates, tuple[DateRange, ...], tuple[DateRange, ...]]
+"""A term's dates, the ranges inside it without teaching, and the recess weeks it contains."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,6 +289,16 @@ class CalendarBuild:
     notices: tuple[str, ...]
     group_options: Mapping[str, Mapping[str, tuple[str, ...]]]
     year: int | None
+    undated_reason: str | None = None
+    """Why some classes are undated (``allow_undated`` builds only): the message that
+    `TermDatesMissingError` would carry, naming the term dates to give. None when all are dated."""
+    undated_terms: tuple[str, ...] = ()
+    """Term codes whose classes are undated."""
+
+    @property
+    def dated(self) -> bool:
+        """True when every event has its dates, so `to_ics` can write the calendar."""
+        return self.undated_reason is None
 
     @property
     def active_clashes(self) -> tuple[Clash, ...]:
@@ -245,6 +314,9 @@ class CalendarBuild:
         """A JSON-safe view: events, clashes, warnings and the groups to choose from."""
         return {
             "year": self.year,
+            "dated": self.dated,
+            "undated_reason": self.undated_reason,
+            "undated_terms": list(self.undated_terms),
             "events": [event.to_dict() for event in self.events],
             "clashes": [clash.to_dict() for clash in self.clashes],
             "warnings": list(self.warnings),
@@ -289,11 +361,15 @@ def build_events(
     timetables: Sequence[Timetable],
     options: CalendarOptions | None = None,
     term_calendar: TermCalendar | None = None,
+    *,
+    allow_undated: bool = False,
 ) -> CalendarBuild:
     """Turn parsed timetables into calendar events (see the module docstring).
 
     Raises `TermDatesMissingError` when a weekly class's term has no known dates (the message
     names the terms to give), `TimetableDataError` for a row with an unreadable day or time.
+    With ``allow_undated`` the classes of such terms are undated events instead (a preview);
+    ``undated_reason`` of the result then holds the message.
     """
     options = options or CalendarOptions()
     term_calendar = term_calendar if term_calendar is not None else _shipped_terms()
@@ -308,11 +384,12 @@ def build_events(
     year = _event_year(sessions, options)
 
     classes = [s for s in sessions if s.category == "class"]
-    terms = _resolve_terms(classes, year, options, term_calendar)
+    terms, undated_reason = _resolve_terms(classes, year, options, term_calendar, allow_undated)
+    colours = assign_colours([s.module for s in sessions], options.colours)
 
     events: list[Event] = []
     for session in sessions:
-        colour = _colour(session.module, options)
+        colour = colour_named(colours[session.module])
         if session.category == "class":
             if _not_this_group(session, options, group_options):
                 continue
@@ -324,10 +401,23 @@ def build_events(
             event = _single_event(session, year, options, colour)
         events.append(event)
 
+    events = [
+        replace(event, included=False) if event.key in options.excluded_events else event
+        for event in events
+    ]
     events = _unique_uids(sorted(events, key=_event_order))
     warnings += _not_chosen_warnings(events)
     clashes = find_clashes(events, options.allowed_clashes)
-    return CalendarBuild(tuple(events), tuple(clashes), tuple(warnings), group_options, year)
+    undated_terms = tuple(code for code, dates in terms.items() if dates is None)
+    return CalendarBuild(
+        tuple(events),
+        tuple(clashes),
+        tuple(warnings),
+        group_options,
+        year,
+        undated_reason,
+        undated_terms,
+    )
 
 
 def _group_options(sessions: Sequence[Session]) -> dict[str, dict[str, tuple[str, ...]]]:
@@ -369,10 +459,12 @@ def _resolve_terms(
     year: int | None,
     options: CalendarOptions,
     term_calendar: TermCalendar,
-) -> dict[str, tuple[TermDates, tuple[DateRange, ...], tuple[DateRange, ...]]]:
+    allow_undated: bool,
+) -> tuple[dict[str, ResolvedTerm | None], str | None]:
+    """Each needed term's dates, gaps and recess; None (undated) or an error when not known."""
     needed = sorted({s.term for s in classes}, key=lambda t: (t not in TERM_CODES, t))
     if not needed:
-        return {}
+        return {}, None
     unknown = [t for t in needed if t not in TERM_CODES]
     if unknown:
         examples = ", ".join(
@@ -383,67 +475,74 @@ def _resolve_terms(
             f"expected one of {', '.join(TERM_CODES)}"
         )
     if year is None:
-        raise TermDatesMissingError(
-            "the lecture timetable has no dates: give the year, or the term dates of "
-            + ", ".join(needed)
+        message = "the lecture timetable has no dates: give the year, or the term dates of " + (
+            ", ".join(needed)
         )
+        if not allow_undated:
+            raise TermDatesMissingError(message)
+        return dict.fromkeys(needed), message
     year_data = term_calendar.year(year)
-    resolved = {}
+    resolved: dict[str, ResolvedTerm | None] = {}
     missing = []
     for code in needed:
         found = resolve_term(code, year_data, options.terms)
         if found is None:
             missing.append(code)
+            resolved[code] = None
             continue
         term, gaps = found
         recess = tuple(r for r in year_data.recess if r.start <= term.end and r.end >= term.start)
         resolved[code] = (term, gaps, recess)
     if missing:
         names = ", ".join(f"{code} ({TERM_NAMES[code]})" for code in missing)
-        raise TermDatesMissingError(
+        message = (
             f"no {year} term dates known for {names}: give the first and last teaching day "
             "of each (schedgen does not guess term dates)"
         )
-    return resolved
-
-
-def _colour(module: str, options: CalendarOptions) -> Colour:
-    override = options.colour_for(module)
-    return colour_named(override) if override else module_colour(module)
+        if not allow_undated:
+            raise TermDatesMissingError(message)
+        return resolved, message
+    return resolved, None
 
 
 def _weekly_event(
     session: Session,
     year: int | None,
-    terms: Mapping[str, tuple[TermDates, tuple[DateRange, ...], tuple[DateRange, ...]]],
+    terms: Mapping[str, ResolvedTerm | None],
     options: CalendarOptions,
     group_options: Mapping[str, Mapping[str, tuple[str, ...]]],
     colour: Colour,
 ) -> Event | None:
-    term, gaps, recess = terms[session.term]
-    weekday = WEEKDAYS.index(session.day)
-    first = term.start + timedelta(days=(weekday - term.start.weekday()) % 7)
-    days = []
-    while first <= term.end:
-        days.append(first)
-        first += timedelta(days=7)
+    resolved = terms[session.term]
+    first_day: date | None = None
+    last_day: date | None = None
+    exclusions: tuple[Exclusion, ...] = ()
+    if resolved is not None:
+        term, gaps, recess = resolved
+        weekday = WEEKDAYS.index(session.day)
+        first = term.start + timedelta(days=(weekday - term.start.weekday()) % 7)
+        days = []
+        while first <= term.end:
+            days.append(first)
+            first += timedelta(days=7)
 
-    def reason(day: date) -> str | None:
-        for source in (options.excluded, gaps, recess):
-            for excluded_range in source:
-                if day in excluded_range:
-                    return excluded_range.reason or "Excluded"
-        return public_holidays(day.year).get(day)
+        def reason(day: date) -> str | None:
+            for source in (options.excluded, gaps, recess):
+                for excluded_range in source:
+                    if day in excluded_range:
+                        return excluded_range.reason or "Excluded"
+            return public_holidays(day.year).get(day)
 
-    reasons = {day: reason(day) for day in days}
-    meeting = [day for day in days if reasons[day] is None]
-    if not meeting:
-        return None
-    exclusions = tuple(
-        Exclusion(day, reasons[day] or "")
-        for day in days
-        if meeting[0] < day < meeting[-1] and reasons[day] is not None
-    )
+        reasons = {day: reason(day) for day in days}
+        meeting = [day for day in days if reasons[day] is None]
+        if not meeting:
+            return None
+        exclusions = tuple(
+            Exclusion(day, reasons[day] or "")
+            for day in days
+            if meeting[0] < day < meeting[-1] and reasons[day] is not None
+        )
+        first_day, last_day = meeting[0], meeting[-1]
 
     groups = group_options[session.module][session.activity_type]
     chosen = options.chosen_group(session.module, session.activity_type)
@@ -461,17 +560,20 @@ def _weekly_event(
             "Group not chosen yet: pick one of " + ", ".join(groups) + " (all are shown until then)"
         )
     lines += _venue_lines(session)
-    lines.append(
-        f"Term: {session.term} ({TERM_NAMES[session.term]}) {year}, "
-        f"{term.start.isoformat()} to {term.end.isoformat()}"
-    )
+    if resolved is None:
+        lines.append(f"Term: {session.term} ({TERM_NAMES[session.term]}), dates not set yet")
+    else:
+        lines.append(
+            f"Term: {session.term} ({TERM_NAMES[session.term]}) {year}, "
+            f"{resolved[0].start.isoformat()} to {resolved[0].end.isoformat()}"
+        )
     if exclusions:
         lines.append(
             "No class on: " + "; ".join(f"{e.day.isoformat()} ({e.reason})" for e in exclusions)
         )
     uid = "-".join(
         [
-            str(meeting[0].year if year is None else year),
+            _uid_year(year, first_day),
             _slug(session.term),
             _slug(session.module),
             _slug(session.activity),
@@ -494,15 +596,22 @@ def _weekly_event(
         campus=session.campus,
         start=session.start,
         end=session.end,
-        first_date=meeting[0],
-        last_date=meeting[-1],
+        first_date=first_day,
+        last_date=last_day,
         weekly=True,
         exclusions=exclusions,
         choice=choice,
         alternatives=alternatives,
         colour=colour,
         description="\n".join(lines),
+        day=session.day,
     )
+
+
+def _uid_year(year: int | None, first: date | None) -> str:
+    if year is not None:
+        return str(year)
+    return str(first.year) if first is not None else "undated"
 
 
 def _not_this_group(
@@ -578,11 +687,19 @@ def _single_event(
         end_estimated=estimated,
         colour=colour,
         description="\n".join(lines),
+        day=session.day,
     )
 
 
 def _event_order(event: Event) -> tuple[object, ...]:
-    return (event.first_date, event.start, normalise_module(event.module), event.uid)
+    """By date (undated classes first, by weekday), start, module."""
+    return (
+        event.first_date or date.min,
+        WEEKDAYS.index(event.weekday),
+        event.start,
+        normalise_module(event.module),
+        event.uid,
+    )
 
 
 def _unique_uids(events: list[Event]) -> list[Event]:
@@ -606,7 +723,7 @@ def _replace_uid(event: Event, uid: str) -> Event:
 def _not_chosen_warnings(events: Sequence[Event]) -> list[str]:
     pending: dict[tuple[str, str], list[str]] = {}
     for event in events:
-        if event.choice is Choice.NOT_CHOSEN:
+        if event.choice is Choice.NOT_CHOSEN and event.included:
             groups = pending.setdefault((event.module, event.activity_type), [])
             if event.group not in groups:
                 groups.append(event.group)
@@ -621,36 +738,54 @@ def _minutes(moment: time) -> int:
     return moment.hour * 60 + moment.minute
 
 
+def _overlap(first: Event, second: Event) -> bool:
+    return _minutes(first.start) < _minutes(second.end) and _minutes(second.start) < _minutes(
+        first.end
+    )
+
+
 def find_clashes(events: Sequence[Event], allowed: frozenset[str] = frozenset()) -> list[Clash]:
     """Every pair of attended events that overlap in time on a common day.
 
-    Groups not chosen yet are left out: they are alternatives, not commitments.
+    Groups not chosen yet and events left out are not attended: alternatives, not commitments.
+    An undated weekly class clashes with another weekly class on the same weekday at an
+    overlapping time in a term that shares its weeks (the clash has no dates); it cannot be
+    compared with tests and exams until its term dates are known.
     """
+    attended = [event for event in events if event.attended]
     by_day: dict[date, list[Event]] = {}
-    for event in events:
-        if event.attended:
-            for day in event.occurrences():
-                by_day.setdefault(day, []).append(event)
+    for event in attended:
+        for day in event.occurrences():
+            by_day.setdefault(day, []).append(event)
     overlaps: dict[tuple[str, str], tuple[Event, Event, list[date]]] = {}
+
+    def record(first: Event, second: Event, day: date | None) -> None:
+        pair = (first, second) if _event_order(first) <= _event_order(second) else (second, first)
+        found = overlaps.setdefault((pair[0].uid, pair[1].uid), (pair[0], pair[1], []))
+        if day is not None:
+            found[2].append(day)
+
     for day in sorted(by_day):
         todays = by_day[day]
         for index, first in enumerate(todays):
             for second in todays[index + 1 :]:
-                if _minutes(first.start) < _minutes(second.end) and _minutes(
-                    second.start
-                ) < _minutes(first.end):
-                    pair = (
-                        (first, second)
-                        if _event_order(first) <= _event_order(second)
-                        else (
-                            second,
-                            first,
-                        )
-                    )
-                    key = (pair[0].uid, pair[1].uid)
-                    overlaps.setdefault(key, (pair[0], pair[1], []))[2].append(day)
+                if _overlap(first, second):
+                    record(first, second, day)
+    weekly = [event for event in attended if event.weekly]
+    for index, first in enumerate(weekly):
+        for second in weekly[index + 1 :]:
+            if (
+                not (first.dated and second.dated)
+                and first.weekday == second.weekday
+                and terms_share_weeks(first.term, second.term)
+                and _overlap(first, second)
+            ):
+                record(first, second, None)
     clashes = [
-        Clash(first, second, tuple(days), clash_key(first, second) in allowed)
+        Clash(first, second, tuple(days), _clash_allowed(first, second, allowed))
         for first, second, days in overlaps.values()
     ]
-    return sorted(clashes, key=lambda c: (c.dates[0], _event_order(c.first), c.second.uid))
+    return sorted(
+        clashes,
+        key=lambda c: (c.dates[0] if c.dates else date.min, _event_order(c.first), c.second.uid),
+    )

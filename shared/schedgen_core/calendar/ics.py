@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Timezone
 from icalendar import Event as VEvent
 
-from schedgen_core.calendar.errors import CalendarFileError
+from schedgen_core.calendar.errors import CalendarFileError, UndatedEventsError
 from schedgen_core.calendar.events import TIMEZONE, Choice, Event, EventCategory
 from schedgen_core.calendar.sessions import ACTIVITY_NAMES
 
@@ -89,6 +89,8 @@ def _categories(event: Event) -> list[str]:
 
 
 def _vevent(event: Event, sequence: int, stamp: datetime) -> VEvent:
+    assert event.first_date is not None
+    assert event.last_date is not None
     component = VEvent()
     component.add("uid", event.uid)
     component.add("dtstamp", stamp.astimezone(UTC).replace(microsecond=0))
@@ -121,11 +123,22 @@ def to_ics(
     now: datetime | None = None,
     name: str = "UP timetable",
 ) -> bytes:
-    """The iCalendar file for ``events`` (in the order given).
+    """The iCalendar file for ``events`` (in the order given), leaving out those not included.
 
     ``previous`` is the earlier export (bytes) or its `read_previous` result; ``now`` stamps new
-    and changed events (default: the current time).
+    and changed events (default: the current time). Raises `UndatedEventsError` (a
+    `TermDatesMissingError`) when an included event has no dates yet.
     """
+    events = [event for event in events if event.included]
+    undated = [event for event in events if not event.dated]
+    if undated:
+        terms = ", ".join(sorted({event.term for event in undated}))
+        count = len(undated)
+        raise UndatedEventsError(
+            f"set the term dates first: {count} weekly class{'es' if count != 1 else ''} "
+            f"of {terms} {'have' if count != 1 else 'has'} no dates yet (e.g. "
+            f"{undated[0].title} on {undated[0].weekday}s)"
+        )
     stamp = now or datetime.now(UTC)
     known = read_previous(previous) if isinstance(previous, bytes) else dict(previous or {})
     calendar = Calendar()

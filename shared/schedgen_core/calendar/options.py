@@ -2,12 +2,13 @@
 
 `CalendarOptions` is stored in the schedule file and synced between devices, so it converts to and
 from a JSON-safe dict with a version number; `from_dict` rejects anything it does not understand
-with a `CalendarOptionsError` instead of silently dropping it.
+with a `CalendarOptionsError` instead of silently dropping it. Dicts of an older version are
+upgraded on load (version 1 had no ``excluded_events``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from types import MappingProxyType
@@ -17,7 +18,7 @@ from schedgen_core.calendar.colours import CSS_COLOURS, normalise_module
 from schedgen_core.calendar.errors import CalendarOptionsError
 from schedgen_core.calendar.terms import TERM_CODES, DateRange, TermDates
 
-OPTIONS_VERSION = 1
+OPTIONS_VERSION = 2
 DEFAULT_EXAM_MINUTES = 180
 
 
@@ -40,6 +41,8 @@ class CalendarOptions:
     exam_duration_minutes: int = DEFAULT_EXAM_MINUTES
     allowed_clashes: frozenset[str] = frozenset()
     colours: Mapping[str, str] = field(default_factory=dict)
+    excluded_events: frozenset[str] = frozenset()
+    """`Event.key` of each event the student left out: shown, but not in clashes or the .ics."""
 
     def __post_init__(self) -> None:
         if self.year is not None and not 1900 <= self.year <= 2999:
@@ -66,6 +69,7 @@ class CalendarOptions:
         object.__setattr__(self, "colours", _frozen(colours))
         object.__setattr__(self, "excluded", tuple(self.excluded))
         object.__setattr__(self, "allowed_clashes", frozenset(self.allowed_clashes))
+        object.__setattr__(self, "excluded_events", frozenset(self.excluded_events))
 
     def chosen_group(self, module: str, activity_type: str) -> str | None:
         """The group chosen for a module's activity type (module codes match loosely)."""
@@ -98,6 +102,11 @@ class CalendarOptions:
         keys = self.allowed_clashes | {key} if allowed else self.allowed_clashes - {key}
         return replace(self, allowed_clashes=keys)
 
+    def with_event_excluded(self, key: str, excluded: bool = True) -> CalendarOptions:
+        """A copy in which the event with this `Event.key` is left out (or included again)."""
+        keys = self.excluded_events | {key} if excluded else self.excluded_events - {key}
+        return replace(self, excluded_events=keys)
+
     def _module_name(self, module: str) -> str | None:
         key = normalise_module(module)
         return next((m for m in self.groups if normalise_module(m) == key), None)
@@ -119,6 +128,7 @@ class CalendarOptions:
             "exam_duration_minutes": self.exam_duration_minutes,
             "allowed_clashes": sorted(self.allowed_clashes),
             "colours": dict(sorted(self.colours.items())),
+            "excluded_events": sorted(self.excluded_events),
         }
 
     @classmethod
@@ -127,11 +137,18 @@ class CalendarOptions:
         if not isinstance(data, Mapping):
             raise CalendarOptionsError("calendar options must be an object")
         version = data.get("version", OPTIONS_VERSION)
-        if version != OPTIONS_VERSION:
+        if (
+            isinstance(version, bool)
+            or not isinstance(version, int)
+            or not 1 <= version <= OPTIONS_VERSION
+        ):
             raise CalendarOptionsError(
-                f"calendar options version {version!r} is not supported (expected "
-                f"{OPTIONS_VERSION})"
+                f"calendar options version {version!r} is not supported (this schedgen reads "
+                f"versions 1 to {OPTIONS_VERSION})"
             )
+        while version in _UPGRADES:
+            data = _UPGRADES[version](data)
+            version = data["version"]
         unknown = set(data) - {
             "version",
             "year",
@@ -141,6 +158,7 @@ class CalendarOptions:
             "exam_duration_minutes",
             "allowed_clashes",
             "colours",
+            "excluded_events",
         }
         if unknown:
             raise CalendarOptionsError(f"unknown calendar option(s): {', '.join(sorted(unknown))}")
@@ -169,6 +187,9 @@ class CalendarOptions:
             colours = {
                 str(m): _text(c, "colour") for m, c in _mapping(data.get("colours", {})).items()
             }
+            excluded_events = frozenset(
+                _text(k, "event key") for k in _list(data.get("excluded_events", []))
+            )
         except (TypeError, ValueError, KeyError) as exc:
             raise CalendarOptionsError(f"bad calendar options: {exc}") from None
         return cls(
@@ -179,7 +200,18 @@ class CalendarOptions:
             exam_duration_minutes=minutes,
             allowed_clashes=allowed,
             colours=colours,
+            excluded_events=excluded_events,
         )
+
+
+def _from_version_1(data: Mapping[str, Any]) -> Mapping[str, Any]:
+    if "excluded_events" in data:
+        raise CalendarOptionsError("calendar options version 1 have no excluded_events")
+    return {**data, "version": 2, "excluded_events": []}
+
+
+_UPGRADES: dict[int, Callable[[Mapping[str, Any]], Mapping[str, Any]]] = {1: _from_version_1}
+"""Version N -> the dict of the next version; `from_dict` applies them in turn."""
 
 
 def _mapping(value: Any) -> Mapping[str, Any]:

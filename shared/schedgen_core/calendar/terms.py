@@ -150,6 +150,20 @@ def load_term_calendar(path: str | Path | None = None) -> TermCalendar:
     return term_calendar_from_mapping(data, origin)
 
 
+_QUARTERS = {"S1": ("Q1", "Q2"), "S2": ("Q3", "Q4")}
+
+
+def terms_share_weeks(first: str, second: str) -> bool:
+    """Whether two terms teach in the same weeks, judged by their codes (no dates needed).
+
+    The year (Y) spans every term, a semester spans its two quarters, and different semesters
+    or quarters never meet.
+    """
+    if first == second or "Y" in (first, second):
+        return True
+    return second in _QUARTERS.get(first, ()) or first in _QUARTERS.get(second, ())
+
+
 def resolve_term(
     code: str, year: YearCalendar, overrides: Mapping[str, TermDates]
 ) -> tuple[TermDates, tuple[DateRange, ...]] | None:

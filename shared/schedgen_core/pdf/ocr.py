@@ -8,15 +8,17 @@ so one table reader serves both. The steps, all on one grey-scale rendering of t
    row (horizontal) and column by column (vertical); adjacent pixel rows of one thick line are
    merged, bands too thick to be a line (filled header rows) are dropped.
 3. Clean the image for recognition: stretch the levels so faint tints (and letters printed in
-   the colour of their background) turn white, and paint the ruling lines over with the colour
-   beside them, so Tesseract does not read a rule as ``|`` or glue it to a word.
-4. Recognise words with the Tesseract engine built into PyMuPDF (it only needs the language
-   data, ``eng.traineddata``) and normalise tokens whose shape is known (times, weekdays,
-   months).
+   the colour of their background) turn white, turn light-on-dark header rows dark-on-white,
+   paint the ruling lines over with the colour beside them (so Tesseract does not read a rule
+   as ``|`` or glue it to a word), then make it black-and-white with strokes a pixel wider.
+4. Recognise the table one column at a time (see :func:`_strips`) with the Tesseract engine
+   built into PyMuPDF (it only needs the language data, ``eng.traineddata``), split words
+   joined across a visible space, and undo the usual slips in tokens whose shape a timetable
+   fixes (times, weekdays, months, codes).
 
 Everything is in the displayed page's frame: points, origin top-left, the size of ``page.rect``.
-Only PyMuPDF is used: pixel work is done with ``bytes.translate``, slicing and regular
-expressions, which run in C.
+Only PyMuPDF is used: pixel work is done with ``bytes.translate``, slicing, ``bytes.find`` and
+big-integer AND, which run in C.
 """
 
 from __future__ import annotations
@@ -411,7 +413,20 @@ def _correct_code(token: str) -> str:
     return token
 
 
+_SPECKS = "\"'`_~=|\u2018\u2019\u201c\u201d"
+"""Marks that scanning noise leaves at a word's edge (quotes, underscores, bars)."""
+
+
+def _strip_specks(token: str) -> str:
+    """``"13:30`` or ``_27`` (noise glued to a word) lose the noise; a mark alone is kept."""
+    stripped = token.strip(_SPECKS)
+    if stripped.startswith("-") and stripped[1:2].isalpha():
+        stripped = stripped[1:]
+    return stripped if any(c.isalnum() for c in stripped) else token
+
+
 def _correct_token(token: str) -> str:
+    token = _strip_specks(token)
     if (time := _normalise_time(token)) is not None:
         return time
     if token.isalpha() and len(token) >= 5 and (day := _snap(token, _WEEKDAYS, 0.75)):
