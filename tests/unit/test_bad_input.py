@@ -6,7 +6,7 @@ import sys
 import pytest
 
 from schedgen_core import errors
-from schedgen_core.pdf import ParseLimits, parse_pdf
+from schedgen_core.pdf import ParseLimits, check_pdf, parse_pdf
 from tests.conftest import FIXTURE_PDFS
 from tests.pdfs import blank_pdf, encrypted_copy, image_only_copy
 
@@ -87,3 +87,15 @@ def test_cli_reports_bad_input_in_one_line(case, tmp_path):
     assert words in result.stderr
     assert len(result.stderr.splitlines()) == 1
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("case", ["not-a-pdf", "empty", "truncated", "encrypted", "too-many-pages"])
+def test_check_pdf_raises_what_parse_pdf_raises_without_reading_pages(case):
+    data, error_type, words = CASES[case]
+    with pytest.raises(error_type, match=words):
+        check_pdf(data)
+
+
+def test_check_pdf_returns_the_page_count():
+    assert check_pdf(blank_pdf(3)) == 3
+    assert check_pdf(LECTURES) == 2

@@ -4,6 +4,6 @@
 out, or a :class:`~schedgen_core.errors.ScheduleError` subclass with a message for a person.
 """
 
-from schedgen_core.pdf.parser import DEFAULT_LIMITS, ParseLimits, parse_pdf
+from schedgen_core.pdf.parser import DEFAULT_LIMITS, ParseLimits, check_pdf, parse_pdf
 
-__all__ = ["DEFAULT_LIMITS", "ParseLimits", "parse_pdf"]
+__all__ = ["DEFAULT_LIMITS", "ParseLimits", "check_pdf", "parse_pdf"]

@@ -89,6 +89,18 @@ def parse_pdf(
     return Timetable(source=name, kind=kind, rows=tuple(read_rows(kind, table.blocks)))
 
 
+def check_pdf(
+    source: bytes | str | os.PathLike[str], *, limits: ParseLimits = DEFAULT_LIMITS
+) -> int:
+    """The file-level checks of :func:`parse_pdf` without reading any page.
+
+    Size, signature, damage, password and page count, with the same typed errors and messages.
+    Returns the page count. Cheap enough to run on every upload before queueing it.
+    """
+    with _open(_read_source(source, limits), limits) as document:
+        return int(document.page_count)
+
+
 def _read_source(source: bytes | str | os.PathLike[str], limits: ParseLimits) -> bytes:
     if isinstance(source, bytes | bytearray | memoryview):
         data = bytes(source)

@@ -16,9 +16,9 @@ from litestar.datastructures import UploadFile
 from litestar.exceptions import ClientException
 
 from schedgen_core.errors import OcrRequiredError
+from schedgen_core.pdf import check_pdf
 from schedgen_server import tasks
 from schedgen_server.domain.jobs import services as jobs
-from schedgen_server.domain.uploads.preflight import preflight
 from schedgen_server.domain.uploads.schemas import UploadAccepted
 from schedgen_server.errors import error_response
 from schedgen_server.metrics import UPLOADS
@@ -84,9 +84,9 @@ class UploadController(Controller):
                 needs_ocr = True
             except ParseCrashedError:
                 # A worker retries it where a crash costs nothing; the cheap checks first.
-                await anyio.to_thread.run_sync(lambda: preflight(data, limits))
+                await anyio.to_thread.run_sync(lambda: check_pdf(data, limits=limits))
         else:
-            await anyio.to_thread.run_sync(lambda: preflight(data, limits))
+            await anyio.to_thread.run_sync(lambda: check_pdf(data, limits=limits))
 
         job_id = new_job_id()
         owner_hash = hash_token(client_token)
