@@ -98,7 +98,9 @@ class ParsePool:
         executor = self._current()
         try:
             executor.submit(int).result()
-        except BrokenProcessPool:
+        except (BrokenProcessPool, EOFError, OSError, RuntimeError):
+            # Also what a shutdown racing the warm-up looks like: the forkserver is gone, or
+            # the pool no longer takes work.
             self._discard(executor)
 
     def parse(
@@ -114,7 +116,7 @@ class ParsePool:
             raise errors.ParseTimeoutError(
                 f"the PDF took longer than {time_limit_s:g} s to read and was abandoned"
             ) from None
-        except BrokenProcessPool as exc:
+        except (BrokenProcessPool, EOFError, OSError) as exc:  # a child or the forkserver died
             self._discard(executor)
             raise ParseCrashedError(f"the parse process died: {exc}") from None
         if outcome[0] == "ok":

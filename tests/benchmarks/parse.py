@@ -15,30 +15,21 @@ from __future__ import annotations
 
 import argparse
 import io
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pdfplumber
 import pymupdf
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.benchmarks.timing import median_ms
 
 from schedgen_core.pdf import parse_pdf
 from schedgen_core.pdf.writer import render_timetable_pdf
 from schedgen_core.samples import many_page_lectures
 
 FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "pdfs"
-
-
-def median_ms(action: Callable[[], object], repeat: int) -> float:
-    action()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def bare_extraction(data: bytes) -> None:

@@ -9,23 +9,17 @@ which re-read the page for every call and grow quadratically with the text on a 
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
-from collections.abc import Callable
+import sys
+from pathlib import Path
 
 import pymupdf
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.benchmarks.timing import median_ms
+
 from schedgen_core.pdf.writer import render_timetable_pdf
 from schedgen_core.samples import many_page_lectures
-
-
-def median_ms(action: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def through_insert_text(pdf: bytes) -> bytes:
@@ -58,7 +52,7 @@ def main() -> None:
     for pages in (1, 10, 100):
         timetable = many_page_lectures(pages)
         pdf = render_timetable_pdf(timetable)
-        write = median_ms(lambda t=timetable: render_timetable_pdf(t), args.repeat)
+        write = median_ms(lambda t=timetable: render_timetable_pdf(t), args.repeat, warm_up=False)
         image = median_ms(
             lambda t=timetable: render_timetable_pdf(t, image_only=True, dpi=150),
             1 if pages > 10 else args.repeat,

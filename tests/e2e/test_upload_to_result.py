@@ -124,4 +124,5 @@ def test_serve_shuts_down_cleanly_on_sigterm(tmp_path: Path) -> None:
     assert api.wait(job_id)["status"] == "completed"
     api.close()
     assert server.stop() == 0
-    assert "Traceback" not in server.log()
+    log = server.log()
+    assert "Traceback" not in log, log

@@ -15,7 +15,6 @@ from typing import Annotated, Any
 
 import anyio
 from litestar import Controller, Request, Response, get, post
-from litestar.exceptions import NotFoundException
 from litestar.params import Parameter
 
 from schedgen_core.calendar import (
@@ -26,10 +25,7 @@ from schedgen_core.calendar import (
     to_ics,
 )
 from schedgen_core.model import LectureRow, Timetable
-from schedgen_server.db.tables import JobStatus
-from schedgen_server.domain.jobs import services as jobs
-from schedgen_server.domain.jobs.controllers import NOT_FOUND, owned_job_view
-from schedgen_server.errors import error_response
+from schedgen_server.domain.jobs.controllers import owned_result
 
 ICS_MEDIA_TYPE = "text/calendar"
 START_HELP = "first teaching day of the lectures' term (YYYY-MM-DD)"
@@ -76,16 +72,9 @@ def _with_query_options(
 async def _calendar_response(
     request: Request[Any, Any, Any], job_id: str, options: CalendarOptions, **query: Any
 ) -> Response[Any]:
-    view = await owned_job_view(request, job_id)
-    if view.status == JobStatus.FAILED:
-        return error_response(422, view.error_code or "failed", view.error)
-    if view.status != JobStatus.COMPLETED:
-        return error_response(
-            409, "not_ready", f"the job is {view.status}; poll its status until completed"
-        )
-    result = await jobs.get_result(job_id)
-    if result is None:
-        raise NotFoundException(NOT_FOUND)
+    result = await owned_result(request, job_id)
+    if isinstance(result, Response):
+        return result
     timetable = Timetable.from_dict(result)
     options = _with_query_options(options, timetable, **query)
 

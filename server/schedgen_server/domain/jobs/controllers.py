@@ -48,6 +48,23 @@ async def owned_job_view(request: Request[Any, Any, Any], job_id: str) -> jobs.J
     return view
 
 
+async def owned_result(
+    request: Request[Any, Any, Any], job_id: str
+) -> dict[str, Any] | Response[Any]:
+    """A completed job's result object, or the error response that says why there is none."""
+    view = await owned_job_view(request, job_id)
+    if view.status == JobStatus.FAILED:
+        return error_response(422, view.error_code or "failed", view.error)
+    if view.status != JobStatus.COMPLETED:
+        return error_response(
+            409, "not_ready", f"the job is {view.status}; poll its status until completed"
+        )
+    result = await jobs.get_result(job_id)
+    if result is None:
+        raise NotFoundException(NOT_FOUND)
+    return result
+
+
 class JobController(Controller):
     path = "/api/v1/jobs"
     tags = ["jobs"]  # noqa: RUF012
@@ -66,14 +83,5 @@ class JobController(Controller):
         summary="A completed job's rows: the same object as `schedgen parse --json`",
     )
     async def result(self, request: Request[Any, Any, Any], job_id: str) -> Response[Any]:
-        view = await owned_job_view(request, job_id)
-        if view.status == JobStatus.FAILED:
-            return error_response(422, view.error_code or "failed", view.error)
-        if view.status != JobStatus.COMPLETED:
-            return error_response(
-                409, "not_ready", f"the job is {view.status}; poll its status until completed"
-            )
-        result = await jobs.get_result(job_id)
-        if result is None:
-            raise NotFoundException(NOT_FOUND)
-        return Response(result)
+        result = await owned_result(request, job_id)
+        return result if isinstance(result, Response) else Response(result)
