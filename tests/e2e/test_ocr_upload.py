@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pymupdf
-import pytest
 
 from tests.conftest import FIXTURE_EXPECTED, FIXTURE_PDFS
-from tests.servers import Api, SchedgenProcess, base_env, serve_process, worker_process
+from tests.servers import Api, SchedgenProcess, serve_process, worker_process
 
 OCR_FIXTURES = ["UP_EXAM_SS.pdf", "UP_TST_PDF.pdf", "UP_MOD_XLS.pdf"]
 ACCURACY_TARGET = 0.97  # DESIGN §6
@@ -67,14 +65,6 @@ def check_ocr(api: Api) -> None:
         f"OCR field accuracy over {len(scores)} scans: {overall:.1%} (target {ACCURACY_TARGET:.0%})"
     )
     assert overall >= ACCURACY_TARGET
-
-
-@pytest.fixture
-def embedded(tmp_path: Path) -> Iterator[SchedgenProcess]:
-    server = serve_process(base_env(data_dir=str(tmp_path / "data")), tmp_path)
-    server.start()
-    yield server
-    server.stop()
 
 
 def test_scan_through_embedded_worker(embedded: SchedgenProcess) -> None:

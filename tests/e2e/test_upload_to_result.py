@@ -8,7 +8,6 @@ parsed by the worker (``text_parse=worker``) and again with inline parsing. Embe
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -52,14 +51,6 @@ def check_every_fixture(api: Api) -> None:
         result = api.result(job_id)
         assert result.status_code == 200
         assert result.json() == expected_for(pdf), pdf.name
-
-
-@pytest.fixture
-def embedded(tmp_path: Path) -> Iterator[SchedgenProcess]:
-    server = serve_process(base_env(data_dir=str(tmp_path / "data")), tmp_path)
-    server.start()
-    yield server
-    server.stop()
 
 
 def test_embedded_default_parses_every_fixture(embedded: SchedgenProcess) -> None:
