@@ -71,21 +71,8 @@ def parse_pdf(
     data = _read_source(source, limits)
     with _open(data, limits) as document:
         deadline = time.monotonic() + limits.max_seconds
-        chosen: list[Layout] = []
-
-        def layout_for_title(title: str) -> Layout:
-            kind = kind_from_title(title)
-            if kind is None:
-                shown = f" (its title reads '{title[:60]}')" if title else ""
-                raise NotAScheduleError(
-                    "not a UP schedule: page 1 is not titled Lectures, Semester Tests or Exams"
-                    + shown
-                )
-            chosen.append(LAYOUTS[kind])
-            return chosen[0]
-
-        table = read_table(_page_contents(document, ocr, deadline), layout_for_title)
-    kind = chosen[0].kind
+        table = read_table(_page_contents(document, ocr, deadline), _layout_for_title)
+    kind = table.layout.kind
     return Timetable(source=name, kind=kind, rows=tuple(read_rows(kind, table.blocks)))
 
 
@@ -99,6 +86,16 @@ def check_pdf(
     """
     with _open(_read_source(source, limits), limits) as document:
         return int(document.page_count)
+
+
+def _layout_for_title(title: str) -> Layout:
+    kind = kind_from_title(title)
+    if kind is None:
+        shown = f" (its title reads '{title[:60]}')" if title else ""
+        raise NotAScheduleError(
+            "not a UP schedule: page 1 is not titled Lectures, Semester Tests or Exams" + shown
+        )
+    return LAYOUTS[kind]
 
 
 def _read_source(source: bytes | str | os.PathLike[str], limits: ParseLimits) -> bytes:

@@ -59,9 +59,10 @@ class Block:
 
 @dataclass(slots=True)
 class Table:
-    """The page-1 title text and every block of the table, in document order."""
+    """The page-1 title text, the layout it names, and every block of the table in order."""
 
     title: str
+    layout: Layout
     blocks: list[Block]
 
 
@@ -104,7 +105,7 @@ def read_table(pages: Iterable[PageContent], layout_for_title: Callable[[str], L
         raise NotAScheduleError("not a UP schedule: the PDF has no pages")
     if columns is None:
         raise NotAScheduleError("not a UP schedule: no ruled timetable found")
-    return Table(title=title, blocks=blocks)
+    return Table(title=title, layout=layout, blocks=blocks)
 
 
 # --- geometry ---------------------------------------------------------------------------------
